@@ -1,0 +1,123 @@
+// GreenLake-style authentication: the two token endpoints real clients call, and bearer verification on
+// every COM route. Token endpoint errors carry both COM's error body and OAuth 2.0's error/error_description.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
+import type { IdentityService } from '../identity/identity-service.ts';
+import { roleAllows, type Principal } from '../identity/model.ts';
+import type { TokenClaims, TokenService } from '../identity/tokens.ts';
+import { ComError, type ErrorKey } from './com-error.ts';
+import './request-context.ts';
+
+export interface AuthOptions {
+  identity: IdentityService;
+  tokens: TokenService;
+  legacyTtlSeconds: number;
+  workspaceTtlSeconds: number;
+}
+
+// Principals are re-read at most every few seconds, so revoking a client or a membership takes effect quickly
+// without a database read on every request.
+const PRINCIPAL_TTL_MS = 5_000;
+
+function oauthError(key: ErrorKey, error: string, description: string): ComError {
+  const err = new ComError(key, description);
+  err.extraBody = { error, error_description: description };
+  return err;
+}
+
+interface TokenRequestBody {
+  grant_type?: unknown;
+  client_id?: unknown;
+  client_secret?: unknown;
+}
+
+function credentials(request: FastifyRequest): { clientId: string; secret: string } | undefined {
+  const body = (request.body ?? {}) as TokenRequestBody;
+  if (typeof body.client_id === 'string' && typeof body.client_secret === 'string') {
+    return { clientId: body.client_id, secret: body.client_secret };
+  }
+  const header = request.headers.authorization?.trim();
+  if (header && /^basic\s+/i.test(header)) {
+    const decoded = Buffer.from(header.replace(/^basic\s+/i, ''), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) {
+      return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+    }
+  }
+  return undefined;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^\s*bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1];
+}
+
+export const authPlugin = fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
+  const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
+  const missing = new LRUCache<string, true>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
+
+  async function principalOf(claims: TokenClaims): Promise<Principal | undefined> {
+    const key = claims.external ? `ext:${claims.workspaceId}:${claims.email}` : `client:${claims.clientId}`;
+    const cached = principals.get(key);
+    if (cached) return cached;
+    if (missing.get(key)) return undefined;
+    const principal = claims.external
+      ? await opts.identity.principalForMember(claims.workspaceId, claims.email!)
+      : await opts.identity.principalForClient(claims.clientId!);
+    if (principal && (claims.external || (principal.userId === claims.sub && principal.homeWorkspaceId === claims.workspaceId))) {
+      principals.set(key, principal);
+      return principal;
+    }
+    missing.set(key, true);
+    return undefined;
+  }
+
+  async function issueToken(request: FastifyRequest, workspaceId: string | undefined, ttlSeconds: number) {
+    const body = (request.body ?? {}) as TokenRequestBody;
+    if (body.grant_type !== 'client_credentials') {
+      throw oauthError('INVALID_TOKEN_REQUEST', 'unsupported_grant_type', 'grant_type must be client_credentials');
+    }
+    const creds = credentials(request);
+    if (!creds) throw oauthError('INVALID_TOKEN_REQUEST', 'invalid_request', 'client_id and client_secret are required');
+    const client = await opts.identity.authenticateClient(creds.clientId, creds.secret);
+    if (!client || (workspaceId !== undefined && client.workspaceId !== workspaceId.toLowerCase())) {
+      throw oauthError('INVALID_CLIENT', 'invalid_client', 'Invalid client credentials');
+    }
+    const principal = await opts.identity.principalForClient(client.clientId);
+    if (!principal) throw oauthError('INVALID_CLIENT', 'invalid_client', 'Invalid client credentials');
+    const accessToken = await opts.tokens.issue({ userId: principal.userId, workspaceId: client.workspaceId, clientId: client.clientId, ttlSeconds });
+    // access_token must be the first key: one dashboard plugin reads it positionally (client-compat.md).
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: ttlSeconds };
+  }
+
+  const tokenRoute = { config: { bodyTypes: ['application/x-www-form-urlencoded', 'application/json'] }, schema: { hide: true } };
+  app.post('/as/token.oauth2', tokenRoute, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return issueToken(request, undefined, opts.legacyTtlSeconds);
+  });
+  app.post<{ Params: { workspaceId: string } }>('/authorization/v2/oauth2/:workspaceId/token', tokenRoute, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return issueToken(request, request.params.workspaceId, opts.workspaceTtlSeconds);
+  });
+  app.get('/.well-known/jwks.json', { schema: { hide: true } }, async () => ({ keys: [opts.tokens.publicJwk] }));
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('workspaceId', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config.com) return;
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new ComError('UNAUTHORIZED', 'Missing bearer token');
+    const claims = await opts.tokens.verify(token);
+    if (!claims) throw new ComError('UNAUTHORIZED', 'Invalid or expired bearer token');
+    const principal = await principalOf(claims);
+    if (!principal) throw new ComError('UNAUTHORIZED', 'The token no longer grants access');
+    request.principal = principal;
+    const permission = request.routeOptions.config.permission ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    if (!roleAllows(principal.role, permission)) {
+      throw new ComError('FORBIDDEN', `The ${principal.role} role does not allow this operation`);
+    }
+  });
+});

@@ -1,0 +1,42 @@
+// `opencom serve`: load config, open and migrate the store, bootstrap identity, listen, and stop cleanly.
+import type { Config } from './config.ts';
+import { openApplication } from './application.ts';
+import { openStore } from './store/open-store.ts';
+
+export async function serve(config: Config): Promise<void> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const { app, bootstrap } = await openApplication(config, store);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const base = address.replace('[::1]', 'localhost');
+  const clientId = bootstrap?.clientId || process.env.OPENCOM_BOOTSTRAP_CLIENT_ID || '<client-id>';
+  const secret = bootstrap?.clientSecret ?? '<client-secret>';
+  const lines = [
+    '',
+    `OpenCOM is listening on ${base} (database: ${store.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`,
+    `API docs: ${base}/docs   OpenAPI: ${base}/openapi.json`,
+  ];
+  if (bootstrap?.created) {
+    lines.push(
+      `First start: created workspace ${bootstrap.workspaceId}, administrator ${config.bootstrap.userEmail} and an API client.`,
+      bootstrap.clientSecret && !config.bootstrap.clientSecret ? 'The client secret is shown only this once; keep it.' : '',
+    );
+  }
+  lines.push(
+    'Get a token:',
+    `  curl -s -X POST ${base}/as/token.oauth2 -d grant_type=client_credentials -d client_id=${clientId} -d client_secret=${secret}`,
+    '',
+  );
+  process.stdout.write(lines.filter((l) => l !== null).join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

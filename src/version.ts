@@ -1,0 +1,2 @@
+// The OpenCOM release, shown in /openapi.json and the CLI.
+export const OPENCOM_VERSION = '0.1.0';
