@@ -4,11 +4,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import { authPlugin } from './http/auth.ts';
+import { comGuardPlugin } from './http/com-guard.ts';
 import { contentNegotiationPlugin } from './http/content-negotiation.ts';
 import { errorHandlerPlugin } from './http/error-handler.ts';
 import { observabilityPlugin } from './http/observability.ts';
-import { rateLimitPlugin } from './http/rate-limit.ts';
-import { tenancyPlugin } from './http/tenancy.ts';
 import { installValidators } from './http/validation.ts';
 import type { IdentityService } from './identity/identity-service.ts';
 import type { TokenService } from './identity/tokens.ts';
@@ -45,8 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     legacyTtlSeconds: deps.config.legacyTokenTtlSeconds,
     workspaceTtlSeconds: deps.config.workspaceTokenTtlSeconds,
   });
-  await app.register(tenancyPlugin, { identity: deps.identity });
-  await app.register(rateLimitPlugin, deps.config.rateLimit);
+  await app.register(comGuardPlugin, { identity: deps.identity, tokens: deps.tokens, rateLimit: deps.config.rateLimit });
 
   const groupDeps = { config: deps.config, store: deps.store, identity: deps.identity };
   for (const group of RESOURCE_GROUPS) {

@@ -2,6 +2,7 @@
 // them (conventions §1), so they are never stored. mountVersion serves one version's routes under both
 // the current prefix and the legacy /compute-ops prefix from the same handlers.
 import type { FastifyInstance } from 'fastify';
+import './com-guard.ts';
 import './request-context.ts';
 
 export type ComPrefix = 'compute-ops-mgmt' | 'compute-ops';
@@ -40,6 +41,8 @@ export async function mountVersion(app: FastifyInstance, options: MountOptions):
       async (child) => {
         child.addHook('onRoute', (route) => {
           route.config = { ...route.config, com: true };
+          const own = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+          route.onRequest = [child.comGuard, ...own];
           if (prefix !== published) route.schema = { ...route.schema, hide: true };
         });
         await options.routes(child, { prefix, version: options.version });

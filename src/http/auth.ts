@@ -54,7 +54,8 @@ function bearerToken(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-export const authPlugin = fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
+/** Verifies the bearer token of a COM request and sets request.principal; throws 401/403 as COM errors. */
+export function createAuthenticator(identity: IdentityService, tokens: TokenService): (request: FastifyRequest) => Promise<void> {
   const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
   const missing = new LRUCache<string, true>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
 
@@ -64,8 +65,8 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, opts: Aut
     if (cached) return cached;
     if (missing.get(key)) return undefined;
     const principal = claims.external
-      ? await opts.identity.principalForMember(claims.workspaceId, claims.email!)
-      : await opts.identity.principalForClient(claims.clientId!);
+      ? await identity.principalForMember(claims.workspaceId, claims.email!)
+      : await identity.principalForClient(claims.clientId!);
     if (principal && (claims.external || (principal.userId === claims.sub && principal.homeWorkspaceId === claims.workspaceId))) {
       principals.set(key, principal);
       return principal;
@@ -74,6 +75,23 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, opts: Aut
     return undefined;
   }
 
+  return async function authenticate(request) {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new ComError('UNAUTHORIZED', 'Missing bearer token');
+    const claims = await tokens.verify(token);
+    if (!claims) throw new ComError('UNAUTHORIZED', 'Invalid or expired bearer token');
+    const principal = await principalOf(claims);
+    if (!principal) throw new ComError('UNAUTHORIZED', 'The token no longer grants access');
+    request.principal = principal;
+    const permission = request.routeOptions.config.permission ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+    if (!roleAllows(principal.role, permission)) {
+      throw new ComError('FORBIDDEN', `The ${principal.role} role does not allow this operation`);
+    }
+  };
+}
+
+/** The token endpoints clients call, and the request decorations the COM guard fills in. */
+export const authPlugin = fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
   async function issueToken(request: FastifyRequest, workspaceId: string | undefined, ttlSeconds: number) {
     const body = (request.body ?? {}) as TokenRequestBody;
     if (body.grant_type !== 'client_credentials') {
@@ -105,19 +123,4 @@ export const authPlugin = fp(async function auth(app: FastifyInstance, opts: Aut
 
   app.decorateRequest('principal', null);
   app.decorateRequest('workspaceId', null);
-
-  app.addHook('onRequest', async (request) => {
-    if (!request.routeOptions.config.com) return;
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new ComError('UNAUTHORIZED', 'Missing bearer token');
-    const claims = await opts.tokens.verify(token);
-    if (!claims) throw new ComError('UNAUTHORIZED', 'Invalid or expired bearer token');
-    const principal = await principalOf(claims);
-    if (!principal) throw new ComError('UNAUTHORIZED', 'The token no longer grants access');
-    request.principal = principal;
-    const permission = request.routeOptions.config.permission ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
-    if (!roleAllows(principal.role, permission)) {
-      throw new ComError('FORBIDDEN', `The ${principal.role} role does not allow this operation`);
-    }
-  });
 });

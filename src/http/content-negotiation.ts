@@ -71,13 +71,16 @@ export const contentNegotiationPlugin = fp(async function contentNegotiation(app
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.com && !acceptsJson(request.headers.accept)) throw new ComError('NOT_ACCEPTABLE');
+  // Only routes that take a body get the check, so GETs pay nothing for it.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => m === 'POST' || m === 'PUT' || m === 'PATCH')) return;
+    const own = route.preValidation ? (Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation]) : [];
+    route.preValidation = [checkBody, ...own];
   });
 
-  app.addHook('preValidation', async (request: FastifyRequest) => {
+  async function checkBody(request: FastifyRequest) {
     const { config, schema } = request.routeOptions;
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'DELETE') return;
     const bodyTypes = config.bodyTypes ?? defaultBodyTypes(request.method);
     const type = mediaType(request.headers['content-type']);
     const hasBody = request.body !== undefined;
@@ -89,5 +92,5 @@ export const contentNegotiationPlugin = fp(async function contentNegotiation(app
       }
     }
     if (hasBody && JSON_TYPES.includes(type ?? '')) request.body = coerceLenientBooleans(schema?.body as SchemaNode | undefined, request.body);
-  });
+  }
 });

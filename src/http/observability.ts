@@ -22,10 +22,20 @@ export const observabilityPlugin = fp(async function observability(app: FastifyI
     registers: [registry],
   });
 
+  // Labelled children are looked up once per (method, route, status), not hashed on every request.
+  const children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const key = `${request.method} ${route} ${reply.statusCode}`;
+    let child = children.get(key);
+    if (!child) {
+      const counter = requests.labels(request.method, route, String(reply.statusCode));
+      const histogram = duration.labels(request.method, route);
+      child = { count: () => counter.inc(), time: (seconds) => histogram.observe(seconds) };
+      children.set(key, child);
+    }
+    child.count();
+    child.time(reply.elapsedTime / 1000);
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {

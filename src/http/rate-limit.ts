@@ -1,8 +1,8 @@
 // Rate limiting per API client (GreenLake's rule, conventions §10) with ratelimit-* headers and a 429 that
 // carries retry_info and Retry-After. Generous by default: a single automation script must never hit it.
+// @fastify/rate-limit does the counting; the COM guard calls its handler after authentication.
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ComError } from './com-error.ts';
 import './request-context.ts';
 
@@ -12,17 +12,14 @@ export interface RateLimitOptions {
   windowMs: number;
 }
 
-export const rateLimitPlugin = fp(async function comRateLimit(app: FastifyInstance, opts: RateLimitOptions) {
-  if (opts.max <= 0) return;
+export type RateLimiter = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/** Registers the limiter on `app` and returns its request handler, or undefined when limiting is off. */
+export async function createRateLimiter(app: FastifyInstance, opts: RateLimitOptions): Promise<RateLimiter | undefined> {
+  if (opts.max <= 0) return undefined;
   await app.register(rateLimit, {
-    global: true,
-    max: opts.max,
-    timeWindow: opts.windowMs,
-    // After authentication, so the key is the API client, not the address.
-    hook: 'preValidation',
+    global: false,
     enableDraftSpec: true,
-    keyGenerator: (request) => request.principal?.clientId ?? request.principal?.userId ?? request.ip,
-    allowList: (request) => !request.routeOptions.config.com && !request.url.startsWith('/as/') && !request.url.startsWith('/authorization/'),
     errorResponseBuilder: (_request, context) => {
       const retryAfterSeconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new ComError(
@@ -33,4 +30,10 @@ export const rateLimitPlugin = fp(async function comRateLimit(app: FastifyInstan
       );
     },
   });
-});
+  const handler = app.rateLimit({
+    max: opts.max,
+    timeWindow: opts.windowMs,
+    keyGenerator: (request: FastifyRequest) => request.principal?.clientId ?? request.principal?.userId ?? request.ip,
+  });
+  return handler as unknown as RateLimiter;
+}

@@ -1,17 +1,17 @@
 // The only place a request's workspace is decided: the token's workspace, or, when an MSP token sends
 // Tenant-Acid, one of that MSP's tenants. Anything else with Tenant-Acid is refused (conventions §3).
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
 import type { IdentityService } from '../identity/identity-service.ts';
 import { ComError } from './com-error.ts';
 import './request-context.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const tenancyPlugin = fp(async function tenancy(app: FastifyInstance, opts: { identity: IdentityService }) {
-  app.addHook('onRequest', async (request) => {
+/** Sets request.workspaceId for an authenticated COM request; throws 400/403 for an unacceptable Tenant-Acid. */
+export function createTenancyResolver(identity: IdentityService): (request: FastifyRequest) => Promise<void> {
+  return async function resolveWorkspace(request) {
     const principal = request.principal;
-    if (!request.routeOptions.config.com || !principal) return;
+    if (!principal) throw new Error('tenancy resolved before authentication');
     const header = request.headers['tenant-acid'];
     const tenant = (Array.isArray(header) ? header[0] : header)?.trim();
     if (!tenant) {
@@ -23,9 +23,9 @@ export const tenancyPlugin = fp(async function tenancy(app: FastifyInstance, opt
         { type: 'hpe.greenlake.bad_request', issues: [{ source: 'header', subject: 'Tenant-Acid', description: 'must be a UUID' }] },
       ]);
     }
-    if (principal.homeWorkspaceKind !== 'MSP' || !(await opts.identity.isActiveTenantOf(principal.homeWorkspaceId, tenant))) {
+    if (principal.homeWorkspaceKind !== 'MSP' || !(await identity.isActiveTenantOf(principal.homeWorkspaceId, tenant))) {
       throw new ComError('TENANT_FORBIDDEN');
     }
     request.workspaceId = tenant.toLowerCase();
-  });
-});
+  };
+}

@@ -36,10 +36,34 @@ export interface PreparedList {
   limit: number;
 }
 
+interface CompiledClauses {
+  filter: { sql: string; params: unknown[] };
+  orderBy: string;
+}
+
+// Clients repeat the same filter and sort (dashboards poll); compiling them once per spec and dialect keeps
+// the parser off the hot path. Bounded, because filter text comes from clients.
+const CLAUSE_CACHE_SIZE = 256;
+const clauseCache = new WeakMap<ListSpec, Map<string, CompiledClauses>>();
+
+function compileClauses(q: ListQuery, dialect: Dialect): CompiledClauses {
+  let bySpec = clauseCache.get(q.spec);
+  if (!bySpec) clauseCache.set(q.spec, (bySpec = new Map()));
+  const key = `${dialect}\u0000${q.filter ?? ''}\u0000${q.sort ?? ''}`;
+  const cached = bySpec.get(key);
+  if (cached) return cached;
+  const compiled = {
+    filter: compileFilter(parseFilter(q.filter ?? ''), q.spec, dialect),
+    orderBy: compileSort(parseSort(q.sort ?? '', q.spec), q.spec, dialect),
+  };
+  if (bySpec.size >= CLAUSE_CACHE_SIZE) bySpec.clear();
+  bySpec.set(key, compiled);
+  return compiled;
+}
+
 /** Builds the SQL of a list request without running it; throws QueryError for a bad parameter. */
 export function prepareListQuery(q: ListQuery, dialect: Dialect): PreparedList {
-  const filter = compileFilter(parseFilter(q.filter ?? ''), q.spec, dialect);
-  const orderBy = compileSort(parseSort(q.sort ?? '', q.spec), q.spec, dialect);
+  const { filter, orderBy } = compileClauses(q, dialect);
   const { offset, limit } = parsePaging(q, q.spec.limit);
   const from = typeof q.from === 'string' ? { sql: q.from, params: [] } : q.from;
   const where = q.scope ? `(${q.scope.sql}) AND (${filter.sql})` : filter.sql;
