@@ -1,0 +1,234 @@
+// Rows ⇄ model for servers and their details. Every query takes the workspace first. Nested objects are
+// JSON columns; the hot filter fields are also written to plain indexed columns on every save.
+import { runListQuery } from '../../query/list-query.ts';
+import type { ListSpec } from '../../query/list-spec.ts';
+import { parseJson, parseJsonOrNull } from '../../store/json.ts';
+import type { Db } from '../../store/store.ts';
+import type { Page } from '../list-envelope.ts';
+import type { Server, ServerDetails } from './model.ts';
+
+export const SERVER_COLUMNS = [
+  'workspace_id',
+  'id',
+  'name',
+  'product_id',
+  'serial_number',
+  'generation',
+  'created_at',
+  'updated_at',
+  'platform_family',
+  'server_generation',
+  'maintenance_mode',
+  'hardware',
+  'state',
+  'firmware_inventory',
+  'software_inventory',
+  'firmware_bundle_uri',
+  'last_firmware_update',
+  'tags',
+  'processor_vendor',
+  'bios_family',
+  'host',
+  'auto_ilo_fw_update',
+  'oneview',
+  'last_full_inventory_collection_at',
+  'last_full_inventory_collection_power_state',
+  'device_claim_type',
+  'connection_type',
+  'managed_by',
+  'last_server_log_collection_at',
+  'appliance',
+  'power_state',
+  'health_summary',
+  'model',
+  'hostname',
+  'subscription_state',
+  'connected',
+] as const;
+
+type ServerRow = Record<(typeof SERVER_COLUMNS)[number], unknown>;
+
+export function toRow(s: Server): unknown[] {
+  return [
+    s.workspaceId,
+    s.id,
+    s.name,
+    s.hardware.productId,
+    s.hardware.serialNumber,
+    s.generation,
+    s.createdAt,
+    s.updatedAt,
+    s.platformFamily,
+    s.serverGeneration,
+    s.maintenanceMode,
+    s.hardware,
+    s.state,
+    s.firmwareInventory,
+    s.softwareInventory,
+    s.firmwareBundleUri,
+    s.lastFirmwareUpdate,
+    s.tags,
+    s.processorVendor,
+    s.biosFamily,
+    s.host,
+    s.autoIloFwUpdate,
+    s.oneview,
+    s.lastFullInventoryCollectionAt,
+    s.lastFullInventoryCollectionPowerState,
+    s.deviceClaimType,
+    s.connectionType,
+    s.managedBy,
+    s.lastServerLogCollectionAt,
+    s.appliance,
+    s.hardware.powerState,
+    s.hardware.health?.summary ?? null,
+    s.hardware.model,
+    s.host?.hostname ?? null,
+    s.state.subscriptionState,
+    s.state.connected,
+  ];
+}
+
+export function fromRow(r: ServerRow): Server {
+  return {
+    id: r.id as string,
+    workspaceId: r.workspace_id as string,
+    name: r.name as string,
+    generation: Number(r.generation),
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+    platformFamily: r.platform_family as Server['platformFamily'],
+    serverGeneration: r.server_generation as Server['serverGeneration'],
+    maintenanceMode: Boolean(r.maintenance_mode),
+    hardware: parseJson(r.hardware),
+    state: parseJson(r.state),
+    firmwareInventory: parseJsonOrNull(r.firmware_inventory),
+    softwareInventory: parseJsonOrNull(r.software_inventory),
+    firmwareBundleUri: r.firmware_bundle_uri as string | null,
+    lastFirmwareUpdate: parseJsonOrNull(r.last_firmware_update),
+    tags: parseJsonOrNull(r.tags),
+    processorVendor: r.processor_vendor as string | null,
+    biosFamily: r.bios_family as string | null,
+    host: parseJsonOrNull(r.host),
+    autoIloFwUpdate: Boolean(r.auto_ilo_fw_update),
+    oneview: parseJsonOrNull(r.oneview),
+    lastFullInventoryCollectionAt: r.last_full_inventory_collection_at as string | null,
+    lastFullInventoryCollectionPowerState: r.last_full_inventory_collection_power_state as string,
+    deviceClaimType: r.device_claim_type as Server['deviceClaimType'],
+    connectionType: r.connection_type as Server['connectionType'],
+    managedBy: r.managed_by as string | null,
+    lastServerLogCollectionAt: r.last_server_log_collection_at as string | null,
+    appliance: parseJsonOrNull(r.appliance),
+  };
+}
+
+const COLUMN_LIST = SERVER_COLUMNS.join(', ');
+const PLACEHOLDERS = SERVER_COLUMNS.map(() => '?').join(', ');
+const UPDATE_SET = SERVER_COLUMNS.filter((c) => c !== 'workspace_id' && c !== 'id' && c !== 'created_at')
+  .map((c) => `${c} = ?`)
+  .join(', ');
+
+export async function insertServers(db: Db, servers: readonly Server[]): Promise<void> {
+  // Multi-row inserts keep a 100,000-server fleet load to seconds on both databases.
+  const batch = db.dialect === 'postgres' ? 200 : 1;
+  for (let i = 0; i < servers.length; i += batch) {
+    const chunk = servers.slice(i, i + batch);
+    await db.run(`INSERT INTO servers (${COLUMN_LIST}) VALUES ${chunk.map(() => `(${PLACEHOLDERS})`).join(', ')}`, chunk.flatMap(toRow));
+  }
+}
+
+export async function findServer(db: Db, workspaceId: string, id: string): Promise<Server | undefined> {
+  const row = await db.get<ServerRow>(`SELECT ${COLUMN_LIST} FROM servers WHERE workspace_id = ? AND id = ?`, [workspaceId, id]);
+  return row && fromRow(row);
+}
+
+export async function findServers(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, Server>> {
+  const found = new Map<string, Server>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db.all<ServerRow>(
+      `SELECT ${COLUMN_LIST} FROM servers WHERE workspace_id = ? AND id IN (${chunk.map(() => '?').join(', ')})`,
+      [workspaceId, ...chunk],
+    );
+    for (const r of rows) found.set(r.id as string, fromRow(r));
+  }
+  return found;
+}
+
+/** Saves a changed server if nobody changed it since `expectedGeneration`; false when somebody did. */
+export async function updateServer(db: Db, s: Server, expectedGeneration: number): Promise<boolean> {
+  const values = toRow(s).filter((_, i) => !['workspace_id', 'id', 'created_at'].includes(SERVER_COLUMNS[i]!));
+  const { changes } = await db.run(`UPDATE servers SET ${UPDATE_SET} WHERE workspace_id = ? AND id = ? AND generation = ?`, [
+    ...values,
+    s.workspaceId,
+    s.id,
+    expectedGeneration,
+  ]);
+  return changes === 1;
+}
+
+export async function deleteServer(db: Db, workspaceId: string, id: string): Promise<boolean> {
+  const { changes } = await db.run('DELETE FROM servers WHERE workspace_id = ? AND id = ?', [workspaceId, id]);
+  return changes === 1;
+}
+
+export async function countServers(db: Db, workspaceId: string): Promise<number> {
+  const row = await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM servers WHERE workspace_id = ?', [workspaceId]);
+  return Number(row?.n ?? 0);
+}
+
+export interface ListRequest {
+  filter?: string | undefined;
+  sort?: string | undefined;
+  offset?: string | undefined;
+  limit?: string | undefined;
+}
+
+export async function listServers(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec): Promise<Page<Server>> {
+  const page = await runListQuery<ServerRow>(db, {
+    from: 'servers',
+    columns: COLUMN_LIST,
+    scope: { sql: 'workspace_id = ?', params: [workspaceId] },
+    spec,
+    filter: request.filter,
+    sort: request.sort,
+    offset: request.offset,
+    limit: request.limit,
+  });
+  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+}
+
+interface DetailsRow {
+  inventory: unknown;
+  security_parameters: unknown;
+  tor_port_mappings: unknown;
+  external_storage: unknown;
+  has_storage_volume: unknown;
+}
+
+export async function findDetails(db: Db, workspaceId: string, serverId: string): Promise<ServerDetails | undefined> {
+  const r = await db.get<DetailsRow>(
+    'SELECT inventory, security_parameters, tor_port_mappings, external_storage, has_storage_volume FROM server_details WHERE workspace_id = ? AND server_id = ?',
+    [workspaceId, serverId],
+  );
+  return (
+    r && {
+      inventory: parseJson(r.inventory),
+      securityParameters: parseJson(r.security_parameters),
+      torPortMappings: parseJson(r.tor_port_mappings),
+      externalStorage: parseJsonOrNull(r.external_storage),
+      hasStorageVolume: Boolean(r.has_storage_volume),
+    }
+  );
+}
+
+export async function saveDetails(db: Db, workspaceId: string, serverId: string, d: ServerDetails): Promise<void> {
+  await db.run(
+    `INSERT INTO server_details (workspace_id, server_id, inventory, security_parameters, tor_port_mappings, external_storage, has_storage_volume)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (workspace_id, server_id) DO UPDATE SET inventory = excluded.inventory,
+       security_parameters = excluded.security_parameters, tor_port_mappings = excluded.tor_port_mappings,
+       external_storage = excluded.external_storage, has_storage_volume = excluded.has_storage_volume`,
+    [workspaceId, serverId, d.inventory, d.securityParameters, d.torPortMappings, d.externalStorage, d.hasStorageVolume],
+  );
+}
