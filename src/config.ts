@@ -36,6 +36,20 @@ export interface Config {
   };
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  fleet: {
+    /** Servers of the generated demo fleet in the bootstrap workspace (0 = none). */
+    demoServers: number;
+    /** Seed of the generated fleet: the same seed gives the same fleet everywhere. */
+    seed: number;
+    /** YAML or JSON file declaring servers to load on start. */
+    file: string | undefined;
+    /** Simulated milliseconds per real millisecond (60 = a simulated minute per second). */
+    timeFactor: number;
+    /** Whether the fleet lives (power, health, alerts, telemetry) while the server runs. */
+    live: boolean;
+    /** At most this many servers per workspace report telemetry samples, to bound storage. */
+    telemetryServers: number;
+  };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -43,6 +57,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got '${raw}'`);
+  return n;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number > 0, got '${raw}'`);
   return n;
 }
 
@@ -84,5 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: int(env, 'OPENCOM_RATE_LIMIT_WINDOW_SECONDS', 60, 1) * 1000,
     },
     bodyLimit: int(env, 'OPENCOM_BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    fleet: {
+      demoServers: int(env, 'OPENCOM_DEMO_SERVERS', 200),
+      seed: int(env, 'OPENCOM_DEMO_SEED', 1),
+      file: str(env, 'OPENCOM_FLEET_FILE'),
+      timeFactor: positive(env, 'OPENCOM_TIME_FACTOR', 1),
+      live: (str(env, 'OPENCOM_FLEET_LIVE') ?? 'true') !== 'false',
+      telemetryServers: int(env, 'OPENCOM_TELEMETRY_SERVERS', 1000),
+    },
   };
 }

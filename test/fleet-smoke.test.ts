@@ -1,6 +1,6 @@
 // The generated fleet is deterministic and loads idempotently on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFleet, provisionServers } from '../src/devices/simulator/demo-fleet.ts';
+import { generateFleet, provisionServers } from '../src/fleet/demo-fleet.ts';
 import { countServers, findDetails, findServer } from '../src/resources/servers/repository.ts';
 import { openTestApp, type TestApp } from './helpers/test-app.ts';
 

@@ -86,8 +86,10 @@ function compare(o: Operand, l: Literal): Order {
     case 'integer':
     case 'number':
       return l.type === 'number' ? sign((v as number) - l.value) : undefined;
-    case 'boolean':
-      return l.type === 'boolean' ? sign(Number(v) - Number(l.value)) : undefined;
+    case 'boolean': {
+      const b = l.type === 'boolean' ? l.value : quotedBoolean(l);
+      return b === undefined ? undefined : sign(Number(v) - Number(b));
+    }
     case 'timestamp':
     case 'date': {
       const text = literalText(l);
@@ -102,6 +104,8 @@ function compare(o: Operand, l: Literal): Order {
 function compareJson(v: unknown, l: Literal): Order {
   if (l.type === 'number') return typeof v === 'number' ? sign(v - l.value) : undefined;
   if (l.type === 'boolean') return typeof v === 'boolean' ? sign(Number(v) - Number(l.value)) : undefined;
+  const quoted = quotedBoolean(l);
+  if (quoted !== undefined && typeof v === 'boolean') return sign(Number(v) - Number(quoted));
   if (typeof v !== 'string') return undefined;
   if (l.type === 'string' || l.type === 'date') return byteCompare(v, l.value);
   if (l.type !== 'timestamp') return undefined;
@@ -109,6 +113,12 @@ function compareJson(v: unknown, l: Literal): Order {
   const ts = parseTimestamp(l.value)!;
   const c = byteCompare(v, ts.value);
   return c === 0 && !ts.exact ? -1 : c;
+}
+
+/** A quoted 'true'/'false' (any case) also stands for the boolean. */
+function quotedBoolean(l: Literal): boolean | undefined {
+  if (l.type !== 'string') return undefined;
+  return /^true$/i.test(l.value) ? true : /^false$/i.test(l.value) ? false : undefined;
 }
 
 const isNull = (o: Operand): boolean => o.value === null;

@@ -1,6 +1,6 @@
 // Puts generated servers into a test workspace, deterministic per seed; overrides pin exact names/states.
-import { generateFleet, provisionServers } from '../../src/devices/simulator/demo-fleet.ts';
-import type { ServerOverrides } from '../../src/devices/simulator/generate-server.ts';
+import { generateFleet, provisionServers } from '../../src/fleet/demo-fleet.ts';
+import type { ServerOverrides } from '../../src/fleet/generate-server.ts';
 import type { Server } from '../../src/resources/servers/model.ts';
 import type { Store } from '../../src/store/store.ts';
 

@@ -28,7 +28,7 @@ const spec = defineListSpec({
 
 // Small pools so that random filters hit random documents often; the strings probe case, quoting, LIKE
 // wildcards and UTF-8 versus UTF-16 ordering (U+1F600 sorts above U+FF71 in UTF-8 only).
-const STRINGS = ['', 'a', 'A', 'ab', 'Ab', 'abc', 'ABC', 'b', 'é', 'É', "it's", '50%', 'a_c', '😀', 'ｱ', 'ok', 'OK', 'warning'];
+const STRINGS = ['', 'a', 'A', 'ab', 'Ab', 'abc', 'ABC', 'b', 'é', 'É', "it's", '50%', 'a_c', '😀', 'ｱ', 'ok', 'OK', 'warning', 'true', 'False'];
 const TIMESTAMPS = [
   '2019-10-12T07:20:50.529348Z',
   '2024-06-30T22:00:00.000000Z',

@@ -123,8 +123,10 @@ function coerce(literal: Literal, column: Column, spec: ListSpec): Coerced {
     }
     case 'number':
       return literal.type === 'number' ? { kind: 'value', value: literal.value, exact: true } : none;
-    case 'boolean':
-      return literal.type === 'boolean' ? { kind: 'value', value: literal.value, exact: true } : none;
+    case 'boolean': {
+      const b = literal.type === 'boolean' ? literal.value : quotedBoolean(literal);
+      return b === undefined ? none : { kind: 'value', value: b, exact: true };
+    }
     case 'timestamp':
     case 'date': {
       const scaled = text === undefined ? null : column.type === 'date' ? toStoredDate(text) : toStoredTimestamp(text);
@@ -208,7 +210,23 @@ function jsonValue(literal: Literal): { kind: JsonKind; value: unknown; exact: b
   }
 }
 
+/** COM clients write booleans quoted too (`state/managed eq 'true'`, servers.md §0.4). */
+export function quotedBoolean(literal: Literal): boolean | undefined {
+  if (literal.type !== 'string') return undefined;
+  const lower = literal.value.toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : undefined;
+}
+
 function jsonCompare(leaf: JsonLeafSql, op: Exclude<ComparisonOp, 'ne'>, literal: Literal): Cond {
+  const asBoolean = quotedBoolean(literal);
+  if (asBoolean !== undefined) {
+    // A quoted 'true' matches the JSON string "true" and the JSON boolean true alike.
+    return combine([jsonCompareExact(leaf, op, literal), jsonCompareExact(leaf, op, { type: 'boolean', value: asBoolean })], false);
+  }
+  return jsonCompareExact(leaf, op, literal);
+}
+
+function jsonCompareExact(leaf: JsonLeafSql, op: Exclude<ComparisonOp, 'ne'>, literal: Literal): Cond {
   const v = jsonValue(literal);
   if (!v) return op === 'eq' && sql(leaf.isNullish);
   let effective: ComparisonOp = op;

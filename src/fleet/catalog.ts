@@ -1,6 +1,6 @@
 // Real HPE product lines the virtual fleet draws from: model names, product ids (SKU part numbers), BIOS
 // families, iLO generations, processors and form factors as HPE ships them.
-import type { PlatformFamily, ServerGeneration } from '../../resources/servers/model.ts';
+import type { PlatformFamily, ServerGeneration } from '../resources/servers/model.ts';
 
 export interface ProductLine {
   model: string;

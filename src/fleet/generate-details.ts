@@ -1,6 +1,6 @@
 // The heavier per-server documents: Redfish-shaped inventory (PascalCase keys, as clients read them —
 // client-compat.md), iLO security parameters and switch-port mappings.
-import type { InventoryCategoryData, SecurityParameter, Server, ServerDetails, ServerInventory, TorPortMapping } from '../../resources/servers/model.ts';
+import type { InventoryCategoryData, SecurityParameter, Server, ServerDetails, ServerInventory, TorPortMapping } from '../resources/servers/model.ts';
 import { DIMM_PARTS, type ProductLine } from './catalog.ts';
 import type { Random } from './random.ts';
 

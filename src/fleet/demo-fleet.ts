@@ -1,7 +1,7 @@
 // Loads generated servers into a workspace: idempotent (servers that already exist are left as they are),
 // in transactions of a thousand so a 100,000-server fleet loads in seconds and a crash leaves whole batches.
-import { insertServers, saveDetails } from '../../resources/servers/repository.ts';
-import type { Store } from '../../store/store.ts';
+import { insertServers, saveDetails } from '../resources/servers/repository.ts';
+import type { Store } from '../store/store.ts';
 import { generateServer, type GeneratedServer, type ServerOverrides } from './generate-server.ts';
 
 export async function provisionServers(store: Store, workspaceId: string, generated: readonly GeneratedServer[]): Promise<number> {

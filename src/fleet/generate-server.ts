@@ -1,7 +1,7 @@
 // Generates one realistic HPE server (hub model + Redfish-shaped details) from a seed and an index, so
 // fleets are deterministic: the same OPENCOM_DEMO_SEED gives the same serials, models and states.
-import { serverId, type InventoryItem, type Server, type ServerDetails, type ServerHealth } from '../../resources/servers/model.ts';
-import { formatMicros } from '../../store/time.ts';
+import { serverId, type InventoryItem, type Server, type ServerDetails, type ServerHealth } from '../resources/servers/model.ts';
+import { formatMicros } from '../store/time.ts';
 import { OPERATING_SYSTEMS, PRODUCT_LINES, SITES, type ProductLine } from './catalog.ts';
 import { buildDetails } from './generate-details.ts';
 import { Random } from './random.ts';

@@ -1,0 +1,91 @@
+// One behaviour suite every DeviceDriver must pass (the simulator now, the Redfish driver next). The
+// harness gives a driver with two devices: `on` (powered on, iLO 6 1.62) and `off` (powered off).
+import { describe, expect, it } from 'vitest';
+import type { DeviceDriver, DeviceRef } from './driver.ts';
+
+export interface ContractHarness {
+  driver: DeviceDriver;
+  on: DeviceRef;
+  off: DeviceRef;
+  unknown: DeviceRef;
+  /** Makes a device unreachable, or fail its firmware flashes, in the implementation's own way. */
+  fault(ref: DeviceRef, fault: 'unreachable' | 'firmware-failure', on: boolean): Promise<void>;
+  /** Waits long enough (in the driver's time) for any started work to finish. */
+  settle(): Promise<void>;
+}
+
+export function runDriverContract(name: string, make: () => Promise<ContractHarness>): void {
+  describe(`DeviceDriver contract: ${name}`, () => {
+    it('reports status, and NOT_FOUND for a device it does not know', async () => {
+      const h = await make();
+      const status = await h.driver.readStatus(h.on);
+      expect(status).toMatchObject({ ok: true, value: { powerState: 'ON', connected: true } });
+      expect(await h.driver.readStatus(h.unknown)).toMatchObject({ ok: false, reason: 'NOT_FOUND' });
+    });
+
+    it('powers on through a transition, and refuses to power on what is on', async () => {
+      const h = await make();
+      expect(await h.driver.power(h.off, 'On')).toEqual({ ok: true, value: undefined });
+      const during = await h.driver.readStatus(h.off);
+      expect(during.ok && ['POWERING_ON', 'ON'].includes(during.value.powerState)).toBe(true);
+      await h.settle();
+      expect(await h.driver.readStatus(h.off)).toMatchObject({ ok: true, value: { powerState: 'ON' } });
+      expect(await h.driver.power(h.on, 'On')).toMatchObject({ ok: false, reason: 'REFUSED' });
+    });
+
+    it('sets the UID indicator', async () => {
+      const h = await make();
+      expect((await h.driver.setIndicatorLed(h.on, 'Lit')).ok).toBe(true);
+      expect(await h.driver.readStatus(h.on)).toMatchObject({ ok: true, value: { indicatorLed: 'LIT' } });
+    });
+
+    it('runs a firmware update as a task that progresses, then shows the new versions', async () => {
+      const h = await make();
+      const started = await h.driver.startFirmwareUpdate(h.on, { components: [{ name: 'iLO 6', version: '1.66 Jan 15 2025' }], downgrade: false, installSwDrivers: false, powerOff: false });
+      expect(started.ok).toBe(true);
+      if (!started.ok) return;
+      const first = await h.driver.readTask(h.on, started.value.taskId);
+      expect(first.ok && ['New', 'Running', 'Completed'].includes(first.value.state)).toBe(true);
+      expect(await h.driver.startFirmwareUpdate(h.on, { components: [], downgrade: false, installSwDrivers: false, powerOff: false })).toMatchObject({ ok: false, reason: 'BUSY' });
+      await h.settle();
+      const done = await h.driver.readTask(h.on, started.value.taskId);
+      expect(done).toMatchObject({ ok: true, value: { state: 'Completed', percentComplete: 100, results: [{ name: 'iLO 6', status: 'OK' }] } });
+      const inventory = await h.driver.readFirmwareInventory(h.on);
+      expect(inventory.ok && inventory.value.find((f) => f.name === 'iLO 6')?.version).toBe('1.66 Jan 15 2025');
+    });
+
+    it('does not downgrade unless asked to', async () => {
+      const h = await make();
+      const started = await h.driver.startFirmwareUpdate(h.on, { components: [{ name: 'iLO 6', version: '1.10 Jan 01 2022' }], downgrade: false, installSwDrivers: false, powerOff: false });
+      await h.settle();
+      const done = started.ok ? await h.driver.readTask(h.on, started.value.taskId) : started;
+      expect(done).toMatchObject({ ok: true, value: { results: [{ status: 'NOT_UPDATED' }] } });
+    });
+
+    it('reports a failed flash and keeps the old versions', async () => {
+      const h = await make();
+      await h.fault(h.on, 'firmware-failure', true);
+      const before = await h.driver.readFirmwareInventory(h.on);
+      const started = await h.driver.startFirmwareUpdate(h.on, { components: [{ name: 'iLO 6', version: '1.66 Jan 15 2025' }], downgrade: false, installSwDrivers: false, powerOff: false });
+      await h.settle();
+      const done = started.ok ? await h.driver.readTask(h.on, started.value.taskId) : started;
+      expect(done).toMatchObject({ ok: true, value: { state: 'Exception', results: [{ status: 'FAILED' }] } });
+      expect(await h.driver.readFirmwareInventory(h.on)).toEqual(before);
+    });
+
+    it('answers UNREACHABLE while the BMC does not answer, and recovers', async () => {
+      const h = await make();
+      await h.fault(h.on, 'unreachable', true);
+      expect(await h.driver.readStatus(h.on)).toMatchObject({ ok: false, reason: 'UNREACHABLE' });
+      expect(await h.driver.power(h.on, 'ForceOff')).toMatchObject({ ok: false, reason: 'UNREACHABLE' });
+      await h.fault(h.on, 'unreachable', false);
+      expect((await h.driver.readStatus(h.on)).ok).toBe(true);
+    });
+
+    it('reads and applies iLO settings', async () => {
+      const h = await make();
+      expect((await h.driver.applyIloSettings(h.on, { MinPasswordLength: 12 })).ok).toBe(true);
+      expect(await h.driver.readIloSettings(h.on)).toMatchObject({ ok: true, value: { MinPasswordLength: 12 } });
+    });
+  });
+}
