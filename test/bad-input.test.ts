@@ -110,3 +110,20 @@ describe('bad input on every operation', () => {
     expect(await snapshot(t.store)).toEqual(before);
   });
 });
+
+describe('NUL characters', () => {
+  it('are refused with 400 in paths, queries and bodies, before any database sees them', async () => {
+    const t2 = t;
+    const path = await t2.call(t2.callers.adminA, { method: 'GET', url: '/compute-ops-mgmt/v1/user-preferences/a%00b' });
+    expectComError(path, 400, { key: 'BAD_REQUEST' });
+    const query = await t2.call(t2.callers.adminA, { method: 'GET', url: `/compute-ops-mgmt/v1/user-preferences?filter=${encodeURIComponent("id eq 'a\u0000'")}` });
+    expectComError(query, 400, { key: 'BAD_REQUEST', subjects: ['url'] });
+    const body = await t2.call(t2.callers.adminA, {
+      method: 'POST',
+      url: '/compute-ops-mgmt/v1/user-preferences/subscribe',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"recipients":{"all":["a\\u0000@x"]},"requestData":{}}',
+    });
+    expectComError(body, 400, { key: 'BAD_REQUEST', subjects: ['body'] });
+  });
+});

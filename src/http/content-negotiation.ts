@@ -58,11 +58,24 @@ export function coerceLenientBooleans(schema: SchemaNode | undefined, value: unk
   return value;
 }
 
+/** No COM value contains a NUL character, and PostgreSQL cannot store one in text: refuse it at the edge. */
+function nulRefused(source: 'field' | 'query.parameter', subject: string): ComError {
+  return ComError.badRequest([{ source, subject, description: 'must not contain a NUL character' }], 'The request contains a NUL character');
+}
+
 export const contentNegotiationPlugin = fp(async function contentNegotiation(app: FastifyInstance) {
+  app.addHook('onRequest', async (request) => {
+    const at = request.url.indexOf('%00');
+    if (at < 0) return;
+    const query = request.url.indexOf('?');
+    throw nulRefused(query >= 0 && at > query ? 'query.parameter' : 'field', 'url');
+  });
+
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser(['application/json']);
   const parseJsonBody: Parameters<typeof app.addContentTypeParser>[2] = (request, body, done) => {
     if (typeof body !== 'string' || body.trim() === '') return done(null, undefined);
+    if (body.includes('\\u0000')) return done(nulRefused('field', 'body'), undefined);
     parseJson(request, body, (err, parsed) => (err ? done(new ComError('MALFORMED_BODY'), undefined) : done(null, parsed)));
   };
   app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, parseJsonBody);
