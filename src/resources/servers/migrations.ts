@@ -1,5 +1,6 @@
 // Servers: the list table (nested objects as JSON, plus copies of the hot filter fields as plain indexed
-// columns), the heavier per-server documents, and each user's per-server notification choices. Append-only.
+// columns), the heavier per-server documents, each user's per-server notification choices, credential-server
+// registrations waiting for their job, and short-lived log download links. Append-only.
 import type { Migration } from '../../store/store.ts';
 
 export const serverMigrations: Migration[] = [
@@ -76,6 +77,41 @@ export const serverMigrations: Migration[] = [
         disconnect_notification ${t.int},
         updated_at ${t.timestamp} NOT NULL,
         PRIMARY KEY (workspace_id, server_id, user_id),
+        FOREIGN KEY (workspace_id, server_id) REFERENCES servers (workspace_id, id) ON DELETE CASCADE
+      )`,
+    ],
+  },
+  {
+    id: 'servers-002',
+    up: (t) => [
+      // The tier gets its own column so v1beta2's capitalised spelling matches through the enum's
+      // case-insensitive comparison (servers.md §2.1); `->>` reads JSON the same way on both databases.
+      `ALTER TABLE servers ADD COLUMN subscription_tier ${t.text}`,
+      `UPDATE servers SET subscription_tier = state ->> 'subscriptionTier'`,
+      // The BMC password stays out of the filterable hardware document, so no filter can probe it.
+      `ALTER TABLE servers ADD COLUMN bmc_password ${t.text}`,
+      `CREATE TABLE server_registrations (
+        workspace_id ${t.text} NOT NULL REFERENCES workspaces(id),
+        id ${t.text} NOT NULL,
+        created_by ${t.text} NOT NULL,
+        created_at ${t.timestamp} NOT NULL,
+        updated_at ${t.timestamp} NOT NULL,
+        state ${t.text} NOT NULL,
+        host ${t.text} NOT NULL,
+        username ${t.text} NOT NULL,
+        password ${t.text} NOT NULL,
+        certificate_fingerprint ${t.text} NOT NULL,
+        appliance_id ${t.text},
+        server_id ${t.text},
+        failure_reason ${t.text},
+        PRIMARY KEY (workspace_id, id)
+      )`,
+      `CREATE INDEX server_registrations_state ON server_registrations (workspace_id, state, created_at)`,
+      `CREATE TABLE server_log_downloads (
+        token ${t.text} PRIMARY KEY,
+        workspace_id ${t.text} NOT NULL,
+        server_id ${t.text} NOT NULL,
+        expires_at ${t.timestamp} NOT NULL,
         FOREIGN KEY (workspace_id, server_id) REFERENCES servers (workspace_id, id) ON DELETE CASCADE
       )`,
     ],

@@ -210,6 +210,13 @@ export interface TorPortMapping {
   switchStatus: 'UP' | 'DOWN' | 'UNKNOWN' | null;
 }
 
+/** Host operating systems Data Services Cloud Console knows (`externalStorageHostOS`, servers.md §5.5). */
+export const EXTERNAL_STORAGE_HOST_OSES = [
+  'UNKNOWN', 'AIX', 'APPLE', 'CITRIX_HYPERVISOR', 'HP_UX', 'IBM_VIO_SERVER', 'INFORM', 'NETAPP', 'OE_LINUX_UEK', 'OPENVMS',
+  'ORACLE_VM', 'RHE_LINUX', 'RHE_VIRTUALIZATION', 'SOLARIS', 'SUSE_LINUX', 'SUSE_VIRTUALIZATION', 'UBUNTU', 'VMWARE_ESXI', 'WINDOWS_SERVER',
+] as const;
+export type ExternalStorageHostOs = (typeof EXTERNAL_STORAGE_HOST_OSES)[number];
+
 /** The heavier per-server documents, kept out of the list table. */
 export interface ServerDetails {
   inventory: ServerInventory;
@@ -221,7 +228,7 @@ export interface ServerDetails {
     updatedAt: string;
     generation: number;
     hostName: string;
-    hostOs: string;
+    hostOs: ExternalStorageHostOs;
     hostGroups: { id: string; name: string }[];
     volumeDetails: { lun: number; name: string }[];
   } | null;
@@ -236,4 +243,52 @@ export function isSubscribed(server: Pick<Server, 'state'>): boolean {
 
 export function serverId(productId: string, serialNumber: string): string {
   return `${productId}+${serialNumber}`;
+}
+
+/**
+ * Wire paths a server without a valid subscription omits entirely, in every version and on list, get and
+ * patch (servers.md §0.8). `originIp` and `storageInventory` are in COM's list but in no published schema,
+ * so they are never emitted at all; the list's `autoIloFwupdate` is the property `autoIloFwUpdate`.
+ */
+export const GATED_PATHS: readonly (readonly string[])[] = [
+  ['hardware', 'health'],
+  ['hardware', 'memoryMb'],
+  ['hardware', 'formFactor'],
+  ['hardware', 'bmc'],
+  ['hardware', 'platform'],
+  ['hardware', 'powerState'],
+  ['hardware', 'indicatorLed'],
+  ['firmwareInventory'],
+  ['softwareInventory'],
+  ['lastFirmwareUpdate'],
+  ['host'],
+  ['firmwareBundleUri'],
+  ['tags'],
+  ['biosFamily'],
+  ['processorVendor'],
+  ['autoIloFwUpdate'],
+  ['serverGeneration'],
+  ['connectionType'],
+  ['oneview'],
+];
+
+/** Connection types whose servers were added with stored BMC credentials (servers.md §4.4, §4.5). */
+export const CREDENTIAL_CONNECTIONS: readonly ConnectionType[] = ['CREDENTIAL', 'GATEWAY'];
+
+/**
+ * What a merge-patch asks of a server, whatever version it came through (serverUpdateRequest, servers.md §4.1).
+ * Absent members are untouched; `null` clears.
+ */
+export interface ServerPatch {
+  autoIloFwUpdate?: boolean;
+  applianceId?: string | null;
+  /** `null` removes the stored credentials; an object merges into them. */
+  credentials?: Partial<BmcCredentials> | null;
+  /** Body members as the client wrote them (dotted), for issue subjects. */
+  members: string[];
+}
+
+/** The appliance URI COM publishes for a Secure Gateway (servers.md §2, `appliance.applianceUri`). */
+export function gatewayUri(applianceId: string): string {
+  return `/compute-ops-mgmt/v1beta1/appliances/gateway+${applianceId}`;
 }

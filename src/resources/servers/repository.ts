@@ -1,11 +1,20 @@
 // Rows ⇄ model for servers and their details. Every query takes the workspace first. Nested objects are
 // JSON columns; the hot filter fields are also written to plain indexed columns on every save.
 import { runListQuery } from '../../query/list-query.ts';
-import type { ListSpec } from '../../query/list-spec.ts';
+import type { ListSpec, PropertyDef } from '../../query/list-spec.ts';
 import { parseJson, parseJsonOrNull } from '../../store/json.ts';
 import type { Db } from '../../store/store.ts';
 import type { Page } from '../list-envelope.ts';
-import type { Server, ServerDetails } from './model.ts';
+import {
+  HEALTH_STATES,
+  PLATFORM_FAMILIES,
+  POWER_STATES,
+  SUBSCRIPTION_STATES,
+  SUBSCRIPTION_TIERS,
+  type BmcCredentials,
+  type Server,
+  type ServerDetails,
+} from './model.ts';
 
 export const SERVER_COLUMNS = [
   'workspace_id',
@@ -44,9 +53,19 @@ export const SERVER_COLUMNS = [
   'hostname',
   'subscription_state',
   'connected',
+  'subscription_tier',
+  'bmc_password',
 ] as const;
 
 type ServerRow = Record<(typeof SERVER_COLUMNS)[number], unknown>;
+
+/** The hardware document as stored: the BMC password lives in its own column (servers-002). */
+function storedHardware(h: Server['hardware']): Server['hardware'] {
+  const creds = h.bmc?.userDefined;
+  if (!h.bmc || !creds) return h;
+  const { password: _password, ...rest } = creds;
+  return { ...h, bmc: { ...h.bmc, userDefined: rest as BmcCredentials } };
+}
 
 export function toRow(s: Server): unknown[] {
   return [
@@ -61,7 +80,7 @@ export function toRow(s: Server): unknown[] {
     s.platformFamily,
     s.serverGeneration,
     s.maintenanceMode,
-    s.hardware,
+    storedHardware(s.hardware),
     s.state,
     s.firmwareInventory,
     s.softwareInventory,
@@ -86,7 +105,16 @@ export function toRow(s: Server): unknown[] {
     s.host?.hostname ?? null,
     s.state.subscriptionState,
     s.state.connected,
+    s.state.subscriptionTier,
+    s.hardware.bmc?.userDefined?.password ?? null,
   ];
+}
+
+function loadedHardware(r: ServerRow): Server['hardware'] {
+  const hardware = parseJson<Server['hardware']>(r.hardware);
+  const creds = hardware.bmc?.userDefined;
+  if (creds) creds.password = (r.bmc_password as string | null) ?? creds.password ?? '';
+  return hardware;
 }
 
 export function fromRow(r: ServerRow): Server {
@@ -100,7 +128,7 @@ export function fromRow(r: ServerRow): Server {
     platformFamily: r.platform_family as Server['platformFamily'],
     serverGeneration: r.server_generation as Server['serverGeneration'],
     maintenanceMode: Boolean(r.maintenance_mode),
-    hardware: parseJson(r.hardware),
+    hardware: loadedHardware(r),
     state: parseJson(r.state),
     firmwareInventory: parseJsonOrNull(r.firmware_inventory),
     softwareInventory: parseJsonOrNull(r.software_inventory),
@@ -177,21 +205,53 @@ export async function countServers(db: Db, workspaceId: string): Promise<number>
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Filterable wire paths every server version lists (conventions §6.4), and their columns: the hot fields
+ * are plain indexed columns, resolved before the JSON document that holds the rest of their object.
+ */
+export const COMMON_LIST_PROPERTIES: Readonly<Record<string, PropertyDef>> = {
+  id: { column: 'id', type: 'string' },
+  name: { column: 'name', type: 'string' },
+  createdAt: { column: 'created_at', type: 'timestamp' },
+  resourceUri: { column: 'resource_uri', type: 'string' },
+  platformFamily: { column: 'platform_family', type: 'enum', values: PLATFORM_FAMILIES },
+  biosFamily: { column: 'bios_family', type: 'string' },
+  processorVendor: { column: 'processor_vendor', type: 'string' },
+  firmwareBundleUri: { column: 'firmware_bundle_uri', type: 'string' },
+  hardware: { json: 'hardware' },
+  'hardware/powerState': { column: 'power_state', type: 'enum', values: POWER_STATES },
+  'hardware/health/summary': { column: 'health_summary', type: 'enum', values: HEALTH_STATES },
+  'hardware/model': { column: 'model', type: 'string' },
+  'hardware/serialNumber': { column: 'serial_number', type: 'string' },
+  'hardware/productId': { column: 'product_id', type: 'string' },
+  host: { json: 'host' },
+  'host/hostname': { column: 'hostname', type: 'string' },
+  oneview: { json: 'oneview' },
+  state: { json: 'state' },
+  'state/subscriptionState': { column: 'subscription_state', type: 'enum', values: SUBSCRIPTION_STATES },
+  'state/subscriptionTier': { column: 'subscription_tier', type: 'enum', values: SUBSCRIPTION_TIERS },
+  'state/connected': { column: 'connected', type: 'boolean' },
+};
+
+/** Server lists declare no `sort` (servers.md §3.1): the order is the list spec's default. */
 export interface ListRequest {
   filter?: string | undefined;
-  sort?: string | undefined;
   offset?: string | undefined;
   limit?: string | undefined;
 }
 
-export async function listServers(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec): Promise<Page<Server>> {
+/**
+ * One page of a workspace's servers. `resourceUri` is filterable but never stored, so it is computed for
+ * the request's prefix and version (`base`, e.g. `/compute-ops-mgmt/v1/servers/`) in a subquery the
+ * databases flatten, keeping the indexes usable.
+ */
+export async function listServers(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec, base: string): Promise<Page<Server>> {
+  const uri = db.dialect === 'postgres' ? '(CAST(? AS TEXT) || id) COLLATE "C"' : '(? || id)';
   const page = await runListQuery<ServerRow>(db, {
-    from: 'servers',
+    from: { sql: `(SELECT ${COLUMN_LIST}, ${uri} AS resource_uri FROM servers WHERE workspace_id = ?) AS s`, params: [base, workspaceId] },
     columns: COLUMN_LIST,
-    scope: { sql: 'workspace_id = ?', params: [workspaceId] },
     spec,
     filter: request.filter,
-    sort: request.sort,
     offset: request.offset,
     limit: request.limit,
   });
