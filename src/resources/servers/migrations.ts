@@ -116,4 +116,23 @@ export const serverMigrations: Migration[] = [
       )`,
     ],
   },
+  {
+    // Lists are ordered by createdAt then id; the filter indexes carry that order (and the generation the
+    // render cache keys on), so a filtered page is read from the index without sorting every match.
+    id: 'servers-003',
+    up: () => [
+      'DROP INDEX servers_power',
+      'DROP INDEX servers_health',
+      'DROP INDEX servers_model',
+      'DROP INDEX servers_generation',
+      'DROP INDEX servers_subscription',
+      'DROP INDEX servers_created',
+      'CREATE INDEX servers_power ON servers (workspace_id, power_state, created_at, id, generation)',
+      'CREATE INDEX servers_health ON servers (workspace_id, health_summary, created_at, id, generation)',
+      'CREATE INDEX servers_model ON servers (workspace_id, model, created_at, id, generation)',
+      'CREATE INDEX servers_generation ON servers (workspace_id, server_generation, created_at, id, generation)',
+      'CREATE INDEX servers_subscription ON servers (workspace_id, subscription_state, created_at, id, generation)',
+      'CREATE INDEX servers_created ON servers (workspace_id, created_at, id, generation)',
+    ],
+  },
 ];

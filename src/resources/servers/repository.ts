@@ -245,17 +245,33 @@ export interface ListRequest {
  * the request's prefix and version (`base`, e.g. `/compute-ops-mgmt/v1/servers/`) in a subquery the
  * databases flatten, keeping the indexes usable.
  */
-export async function listServers(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec, base: string): Promise<Page<Server>> {
-  const uri = db.dialect === 'postgres' ? '(CAST(? AS TEXT) || id) COLLATE "C"' : '(? || id)';
-  const page = await runListQuery<ServerRow>(db, {
+function listQuery(workspaceId: string, request: ListRequest, spec: ListSpec, base: string, columns: string, dialect: Db['dialect']) {
+  const uri = dialect === 'postgres' ? '(CAST(? AS TEXT) || id) COLLATE "C"' : '(? || id)';
+  return {
     from: { sql: `(SELECT ${COLUMN_LIST}, ${uri} AS resource_uri FROM servers WHERE workspace_id = ?) AS s`, params: [base, workspaceId] },
-    columns: COLUMN_LIST,
+    columns,
     spec,
     filter: request.filter,
     offset: request.offset,
     limit: request.limit,
-  });
+  };
+}
+
+export async function listServers(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec, base: string): Promise<Page<Server>> {
+  const page = await runListQuery<ServerRow>(db, listQuery(workspaceId, request, spec, base, COLUMN_LIST, db.dialect));
   return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+}
+
+/** One page of the same list as ids and generations only: what the render cache needs to answer from memory. */
+export async function listServerVersions(
+  db: Db,
+  workspaceId: string,
+  request: ListRequest,
+  spec: ListSpec,
+  base: string,
+): Promise<Page<{ id: string; generation: number }>> {
+  const page = await runListQuery<{ id: string; generation: number }>(db, listQuery(workspaceId, request, spec, base, 'id, generation', db.dialect));
+  return { items: page.rows.map((r) => ({ id: r.id, generation: Number(r.generation) })), offset: page.offset, total: page.total };
 }
 
 interface DetailsRow {

@@ -65,8 +65,15 @@ export function serverRoutes(service: ServerService, v: ServerVersion): VersionR
       },
       async (request, reply) => {
         const query = request.query as { offset?: string; limit?: string; filter?: string; select?: string };
-        const page = await service.list(callContext(request).workspaceId, query, v.listSpec, resourceUri(scope, 'servers/'));
-        return listEnvelope(reply, page, wire, v.select ? query.select : undefined);
+        const workspaceId = callContext(request).workspaceId;
+        const base = resourceUri(scope, 'servers/');
+        if (!selectPaths(query).length) {
+          // The whole representation: served as cached wire JSON (render-cache.ts), already whitelisted by the mapper.
+          const body = await service.listRendered(workspaceId, query, v.listSpec, scope, base, wire);
+          return reply.type('application/json; charset=utf-8').send(body);
+        }
+        const page = await service.list(workspaceId, query, v.listSpec, base);
+        return listEnvelope(reply, page, wire, query.select);
       },
     );
 

@@ -2,12 +2,14 @@
 // Versions call these with hub values; other groups and the device simulator use getServer/updateServerState.
 import { ComError, type Issue } from '../../http/com-error.ts';
 import { checkIfMatch } from '../../http/if-match.ts';
+import type { ApiScope } from '../../http/api-scope.ts';
 import type { ListSpec } from '../../query/list-spec.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
 import type { Page } from '../list-envelope.ts';
 import { CREDENTIAL_CONNECTIONS, gatewayUri, type Server, type ServerPatch } from './model.ts';
-import { deleteServer, findServer, findServers, listServers, updateServer, type ListRequest } from './repository.ts';
+import { RenderCache } from './render-cache.ts';
+import { deleteServer, findServer, findServers, listServers, listServerVersions, updateServer, type ListRequest } from './repository.ts';
 import { registerServer, type RegistrationRequest } from './registration-service.ts';
 import { patchIssues } from './rules.ts';
 
@@ -74,11 +76,19 @@ function invalid(issues: Issue[]): ComError {
 }
 
 export class ServerService {
+  private readonly rendered = new RenderCache();
+
   constructor(readonly store: Store) {}
 
   /** `base` is the collection URI of the request's version, e.g. `/compute-ops-mgmt/v1/servers/`, for resourceUri filters. */
   async list(workspaceId: string, request: ListRequest, spec: ListSpec, base: string): Promise<Page<Server>> {
     return listServers(this.store, workspaceId, request, spec, base);
+  }
+
+  /** The same list, as the JSON body, answered from the render cache where the servers did not change. */
+  async listRendered(workspaceId: string, request: ListRequest, spec: ListSpec, scope: ApiScope, base: string, toWire: (s: Server) => object): Promise<Buffer> {
+    const page = await listServerVersions(this.store, workspaceId, request, spec, base);
+    return this.rendered.renderPage(this.store, workspaceId, page, scope, toWire);
   }
 
   async get(workspaceId: string, id: string): Promise<Server> {
