@@ -1,11 +1,15 @@
 // `opencom serve`: load config, open and migrate the store, bootstrap identity, listen, and stop cleanly.
 import type { Config } from './config.ts';
 import { openApplication } from './application.ts';
+import { FleetRuntime } from './fleet/fleet-runtime.ts';
 import { openStore } from './store/open-store.ts';
 
 export async function serve(config: Config): Promise<void> {
   const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  const { app, bootstrap } = await openApplication(config, store);
+  const { app, bootstrap, identity } = await openApplication(config, store);
+  const defaultWorkspace = bootstrap?.workspaceId ?? (await identity.listWorkspaces())[0]?.id;
+  const fleet = defaultWorkspace ? await FleetRuntime.start(store, config.fleet, defaultWorkspace, app.log) : undefined;
+  app.addHook('onClose', async () => fleet?.stop());
   const address = await app.listen({ host: config.host, port: config.port });
   const base = address.replace('[::1]', 'localhost');
   const clientId = bootstrap?.clientId || process.env.OPENCOM_BOOTSTRAP_CLIENT_ID || '<client-id>';
@@ -15,6 +19,13 @@ export async function serve(config: Config): Promise<void> {
     `OpenCOM is listening on ${base} (database: ${store.dialect === 'sqlite' ? config.sqliteFile : 'PostgreSQL'})`,
     `API docs: ${base}/docs   OpenAPI: ${base}/openapi.json`,
   ];
+  if (fleet) {
+    const { generated, declared } = fleet.loaded;
+    lines.push(
+      `Virtual fleet: ${config.fleet.demoServers} demo servers (seed ${config.fleet.seed})${config.fleet.file ? ` and ${config.fleet.file}` : ''}; ` +
+        `${generated + declared} added now; ${config.fleet.live ? `living at ${config.fleet.timeFactor}x time` : 'still'}.`,
+    );
+  }
   if (bootstrap?.created) {
     lines.push(
       `First start: created workspace ${bootstrap.workspaceId}, administrator ${config.bootstrap.userEmail} and an API client.`,

@@ -58,7 +58,17 @@ export type DeviceEvent =
   | { kind: 'health'; device: DeviceRef; subsystem: string; health: DeviceStatus['health']; at: string }
   | { kind: 'alert'; device: DeviceRef; messageId: string; originOfCondition: string; cleared: boolean; at: string }
   | { kind: 'connection'; device: DeviceRef; connected: boolean; at: string }
-  | { kind: 'telemetry'; device: DeviceRef; at: string; powerWatts: number; cpuUtilization: number; memoryBusUtilization: number; ioBusUtilization: number; cpuInterconnectUtilization: number };
+  | {
+      kind: 'telemetry';
+      device: DeviceRef;
+      at: string;
+      powerWatts: number;
+      /** Percentages; null when the device does not report utilization (e.g. powered off). */
+      cpuUtilization: number | null;
+      memoryBusUtilization: number | null;
+      ioBusUtilization: number | null;
+      cpuInterconnectUtilization: number | null;
+    };
 
 export interface DeviceDriver {
   readonly kind: 'simulator' | 'redfish';
