@@ -6,6 +6,9 @@ import type { Config } from '../config.ts';
 import { acceleratedClock, type Clock } from '../devices/clock.ts';
 import type { DeviceEvent } from '../devices/driver.ts';
 import { SimulatorDriver, type DeviceSeed } from '../devices/simulator/simulator.ts';
+import { recordActivity } from '../resources/activities/service.ts';
+import { workspacesWithPendingRegistrations } from '../resources/servers/registration-repository.ts';
+import { completePendingRegistrations } from '../resources/servers/registration-service.ts';
 import { findServer } from '../resources/servers/repository.ts';
 import type { Store } from '../store/store.ts';
 import { DEGRADABLE_SUBSYSTEMS, ingestDeviceEvent, ingestTelemetry } from './ingest.ts';
@@ -50,12 +53,13 @@ export class FleetRuntime {
     driver.onEvent((event) => this.enqueue(() => this.ingest(event)));
   }
 
-  static async start(store: Store, config: Config['fleet'], workspaceId: string, log: FleetLogger): Promise<FleetRuntime> {
+  /** `autoTick: false` leaves ticking to the caller (tests drive time themselves). */
+  static async start(store: Store, config: Config['fleet'], workspaceId: string, log: FleetLogger, options: { autoTick?: boolean } = {}): Promise<FleetRuntime> {
     const loaded = await loadFleets(store, config, workspaceId);
     const clock = acceleratedClock(config.timeFactor);
     const driver = new SimulatorDriver(clock, async (ref) => seedOf(store, ref.workspaceId, ref.serverId));
     const runtime = new FleetRuntime(store, config, driver, clock, loaded, log);
-    if (config.live) runtime.schedule();
+    if (options.autoTick ?? true) runtime.schedule();
     return runtime;
   }
 
@@ -91,9 +95,33 @@ export class FleetRuntime {
     this.conditions = next;
   }
 
-  /** One tick of simulated life. */
+  /**
+   * Servers added through POST /servers (credential or gateway connections) join once the device layer has
+   * reached their BMC: here, on the next tick, whether or not the fleet is live.
+   */
+  async completeRegistrations(): Promise<void> {
+    for (const workspaceId of await workspacesWithPendingRegistrations(this.store)) {
+      await this.store.transaction(async (tx) => {
+        for (const outcome of await completePendingRegistrations(tx, workspaceId)) {
+          if (outcome.state !== 'COMPLETE' || !outcome.serverId) continue;
+          const server = await findServer(tx, workspaceId, outcome.serverId);
+          if (!server) continue;
+          await recordActivity(tx, workspaceId, {
+            key: 'SERVER_ASSIGNED',
+            args: { serverName: server.name },
+            source: { type: 'Server', id: server.id, name: server.name, resourceUri: `v1/servers/${server.id}` },
+            associatedServerId: server.id,
+          });
+        }
+      });
+    }
+  }
+
+  /** One tick: pending registrations, then (when live) a stretch of simulated life. */
   async tick(): Promise<void> {
     if (this.stopped) return;
+    await this.completeRegistrations();
+    if (!this.config.live) return;
     if (this.ticks++ % REFRESH_EVERY_TICKS === 0) await this.refreshConditions();
     const minutes = (this.tickMs * this.config.timeFactor) / 60_000;
     const at = new Date(this.clock.now()).toISOString();

@@ -87,3 +87,9 @@ export async function finishRegistration(db: Db, r: Registration, outcome: { sta
     [outcome.state, outcome.serverId, outcome.failureReason, outcome.now, r.workspaceId, r.id],
   );
 }
+
+/** Workspaces that have registrations waiting for the device layer. */
+export async function workspacesWithPendingRegistrations(db: Db): Promise<string[]> {
+  const rows = await db.all<{ workspace_id: string }>("SELECT DISTINCT workspace_id FROM server_registrations WHERE state = 'PENDING'");
+  return rows.map((r) => r.workspace_id);
+}
