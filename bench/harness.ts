@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +68,16 @@ export async function startOpenCom(env: Record<string, string> = {}): Promise<Ru
   });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/healthz`, child);
-  return { base, clientId, clientSecret, stop: () => stopChild(child) };
+  return {
+    base,
+    clientId,
+    clientSecret,
+    // A 100,000-server database is about 2 GB: never leave one behind.
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Serves exactly `body` with `contentType` from a bare node:http process: the in-run baseline. */
