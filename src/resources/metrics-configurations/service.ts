@@ -1,5 +1,6 @@
 // Metrics-configuration operations: load → change → validate → save, each in one transaction scoped to the
-// caller's workspace. Also the read the virtual fleet uses to decide which power readings raise alerts.
+// caller's workspace, each change recording its activity in that transaction (activity.ts). Also the read the
+// virtual fleet uses to decide which power readings raise alerts.
 import { randomUUID } from 'node:crypto';
 import { ComError } from '../../http/com-error.ts';
 import { checkIfMatch } from '../../http/if-match.ts';
@@ -9,6 +10,7 @@ import { isUniqueViolation } from '../../store/errors.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
 import type { Page } from '../list-envelope.ts';
+import { recordMetricsConfigurationActivity } from './activity.ts';
 import type { AlertResource, MetricsCollection, MetricsConfiguration, MetricsSettings } from './model.ts';
 import * as repo from './repository.ts';
 import { validateSettings } from './rules.ts';
@@ -79,6 +81,7 @@ export class MetricsConfigurationService {
       await this.store.transaction(async (tx) => {
         if (await repo.findForWorkspace(tx, ctx.workspaceId)) throw alreadyExists();
         await repo.insert(tx, created);
+        await recordMetricsConfigurationActivity(tx, 'CREATED', created);
       });
     } catch (err) {
       throw isUniqueViolation(err) ? alreadyExists() : err;
@@ -99,6 +102,7 @@ export class MetricsConfigurationService {
       const issues = validateSettings(next);
       if (issues.length) throw invalid(issues);
       if (!(await repo.update(tx, next, current.generation))) throw new ComError('PRECONDITION_FAILED', 'The configuration changed while it was being updated');
+      await recordMetricsConfigurationActivity(tx, 'UPDATED', next);
       return next;
     });
   }
@@ -108,6 +112,7 @@ export class MetricsConfigurationService {
       const current = await this.load(tx, ctx, id);
       checkIfMatch(ifMatch, current.generation);
       if (!(await repo.remove(tx, ctx.workspaceId, current.id, current.generation))) throw new ComError('PRECONDITION_FAILED', 'The configuration changed while it was being deleted');
+      await recordMetricsConfigurationActivity(tx, 'DELETED', current);
     });
   }
 

@@ -1,6 +1,7 @@
 // Setting operations: load → change → validate → save, each in one transaction scoped to the caller's
 // workspace. Versions pass a View (which categories they show, what they may write) and hub values; HTTP
-// shapes are not known here. The HPE-provided records are seeded lazily, in the same transaction.
+// shapes are not known here. The HPE-provided records are seeded lazily, in the same transaction; every user
+// change records its SETTING_* activity in the transaction of the change (activity.ts).
 import { randomUUID } from 'node:crypto';
 import { ComError, type Issue } from '../../http/com-error.ts';
 import { checkIfMatch } from '../../http/if-match.ts';
@@ -11,6 +12,7 @@ import { isUniqueViolation } from '../../store/errors.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
 import type { Page } from '../list-envelope.ts';
+import { recordSettingActivity } from './activity.ts';
 import { completeDocument, mergeDocument, normalizeKeys, withoutNulls } from './document.ts';
 import { HPE_DEFINED_SETTINGS, hpeDefinedId } from './hpe-defined.ts';
 import type { PayloadProfile, Setting, SettingCategory, SettingDraft, SettingPatch } from './model.ts';
@@ -105,6 +107,7 @@ export class SettingsService {
       return await this.run(ctx, async (db) => {
         if (await repo.findByName(db, ctx.workspaceId, draft.category, draft.name)) throw duplicate(draft);
         await repo.insert(db, created);
+        await recordSettingActivity(db, 'CREATED', created);
         return created;
       }, true);
     } catch (err) {
@@ -123,6 +126,7 @@ export class SettingsService {
         const next = this.patched(current, patch, view);
         if (next.name !== current.name && (await repo.findByName(db, ctx.workspaceId, current.category, next.name))) throw taken(next.name);
         if (!(await repo.update(db, next, current.generation))) throw new ComError('PRECONDITION_FAILED', 'The setting changed while it was being updated');
+        await recordSettingActivity(db, 'UPDATED', next);
         return next;
       }, true);
     } catch (err) {
@@ -141,6 +145,7 @@ export class SettingsService {
         await this.references.detach(db, ctx.workspaceId, current.id);
       }
       if (!(await repo.remove(db, ctx.workspaceId, current.id, current.generation))) throw new ComError('PRECONDITION_FAILED', 'The setting changed while it was being deleted');
+      await recordSettingActivity(db, 'DELETED', current);
     }, true);
   }
 
