@@ -7,6 +7,7 @@ import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
 import type { Server } from '../servers/model.ts';
 import { findServers } from '../servers/repository.ts';
+import { recordLocationAssigned, recordLocationRemoved } from './activities.ts';
 import type { ServerLocation } from './model.ts';
 import * as repo from './repository.ts';
 import { bodySubject, malformedIdIssues, notOneViewIssues, querySubject, unknownServerIssues, type SubjectOf } from './rules.ts';
@@ -34,7 +35,8 @@ export class ServerLocationService {
     return this.retrying(async (tx) => {
       const current = await this.load(tx, ctx, id);
       checkIfMatch(ifMatch, current.generation);
-      const ids = await checkServers(tx, ctx.workspaceId, serverIds, bodySubject('servers'));
+      const found = await checkServers(tx, ctx.workspaceId, serverIds, bodySubject('servers'));
+      const ids = [...found.keys()];
       const bound = await repo.bindingsOf(tx, ctx.workspaceId, ids);
       const arriving = ids.filter((s) => bound.get(s) !== current.id);
       if (arriving.length === 0) return current;
@@ -46,6 +48,11 @@ export class ServerLocationService {
         else await repo.bumpLocations(tx, ctx.workspaceId, [locationId], next.updatedAt);
       }
       await repo.bindServers(tx, ctx.workspaceId, current.id, arriving, true);
+      const previous = await repo.findLocationHeads(tx, ctx.workspaceId, left);
+      for (const s of arriving) {
+        const from = bound.get(s);
+        await recordLocationAssigned(tx, found.get(s)!, next, from === undefined ? undefined : previous.get(from));
+      }
       return next;
     });
   }
@@ -55,12 +62,14 @@ export class ServerLocationService {
     return this.retrying(async (tx) => {
       const current = await this.load(tx, ctx, id);
       checkIfMatch(ifMatch, current.generation);
-      const ids = new Set(await checkServers(tx, ctx.workspaceId, serverIds, querySubject('id')));
+      const found = await checkServers(tx, ctx.workspaceId, serverIds, querySubject('id'));
+      const ids = new Set(found.keys());
       const leaving = current.servers.filter((s) => ids.has(s));
       if (leaving.length === 0) return current;
       const next = changed(current, current.servers.filter((s) => !ids.has(s)));
       await save(tx, next, current.generation);
       await repo.unbindServers(tx, ctx.workspaceId, current.id, leaving);
+      for (const s of leaving) await recordLocationRemoved(tx, found.get(s)!, current);
       return next;
     });
   }
@@ -96,8 +105,11 @@ async function save(tx: Db, next: ServerLocation, expectedGeneration: number): P
   if (!(await repo.saveLocationChange(tx, next, expectedGeneration))) throw new ConcurrentChange();
 }
 
-/** Malformed ids are 400, servers not in the workspace 404, servers not managed through OneView 400. */
-async function checkServers(db: Db, workspaceId: string, requested: readonly string[], subjectOf: SubjectOf): Promise<string[]> {
+/**
+ * Malformed ids are 400, servers not in the workspace 404, servers not managed through OneView 400. Returns
+ * each listed server once, by id, in request order.
+ */
+async function checkServers(db: Db, workspaceId: string, requested: readonly string[], subjectOf: SubjectOf): Promise<Map<string, Server>> {
   const malformed = malformedIdIssues(requested, subjectOf);
   if (malformed.length) throw ComError.badRequest(malformed);
   const ids = [...new Set(requested)];
@@ -110,7 +122,7 @@ async function checkServers(db: Db, workspaceId: string, requested: readonly str
   }
   const direct = notOneViewIssues(requested, found, subjectOf);
   if (direct.length) throw ComError.badRequest(direct);
-  return ids;
+  return new Map(ids.map((id) => [id, found.get(id)!]));
 }
 
 /** The location (GreenLake id and name) of each listed server that is bound to one; for grouping by location. */

@@ -9,7 +9,9 @@ import { nowTimestamp } from '../../store/time.ts';
 import { ALL_OFF, choicesOf, type NotificationChoices } from '../user-preferences/model.ts';
 import { findByUser } from '../user-preferences/repository.ts';
 import { disconnectIssues, hierarchyIssues } from '../user-preferences/rules.ts';
+import { recordNotificationsUpdated } from './activities.ts';
 import { findNotification, saveNotification } from './notification-repository.ts';
+import type { Server } from './model.ts';
 import { findServer } from './repository.ts';
 
 /** One user's choices for one server. */
@@ -40,10 +42,11 @@ export class ServerNotificationService {
   /** Sets the caller's choices to what `build` derives from the effective ones (a version keeps what it cannot see). */
   async replace(ctx: CallContext, serverId: string, build: (current: NotificationChoices) => NotificationChoices): Promise<ServerNotification> {
     return this.store.transaction(async (tx) => {
-      await this.requireServer(tx, ctx.workspaceId, serverId);
+      const server = await this.requireServer(tx, ctx.workspaceId, serverId);
       const choices = choicesOf(build(await this.effective(tx, ctx.workspaceId, serverId, ctx.principal.userId)));
       validate(choices);
       await saveNotification(tx, ctx.workspaceId, serverId, ctx.principal.userId, choices, nowTimestamp());
+      await recordNotificationsUpdated(tx, server, ctx.principal.email, choices);
       return { serverId, ...choices };
     });
   }
@@ -58,14 +61,17 @@ export class ServerNotificationService {
     if (malformed.length) throw ComError.badRequest(malformed.map((e) => ({ source: 'field', subject: 'recipients', description: `${e} is not an e-mail address` })));
     const emails = [...new Set(recipients.map(normalizeEmail))];
     return this.store.transaction(async (tx) => {
-      await this.requireServer(tx, ctx.workspaceId, serverId);
+      const server = await this.requireServer(tx, ctx.workspaceId, serverId);
       const members = await this.identity.membersByEmail(tx, ctx.workspaceId, emails);
       const strangers = emails.filter((e) => !members.has(e));
       if (strangers.length) {
         throw ComError.badRequest(strangers.map((e) => ({ source: 'field', subject: 'recipients', description: `${e} is not a member of this workspace` })));
       }
       const now = nowTimestamp();
-      for (const member of members.values()) await saveNotification(tx, ctx.workspaceId, serverId, member.userId, choices, now);
+      for (const member of members.values()) {
+        await saveNotification(tx, ctx.workspaceId, serverId, member.userId, choices, now);
+        await recordNotificationsUpdated(tx, server, member.email, choices);
+      }
       return { serverId, ...choicesOf(choices) };
     });
   }
@@ -77,7 +83,9 @@ export class ServerNotificationService {
     return defaults ? choicesOf(defaults) : { ...ALL_OFF };
   }
 
-  private async requireServer(db: Db, workspaceId: string, serverId: string): Promise<void> {
-    if (!(await findServer(db, workspaceId, serverId))) throw new ComError('NOT_FOUND', `Server ${serverId} was not found`);
+  private async requireServer(db: Db, workspaceId: string, serverId: string): Promise<Server> {
+    const server = await findServer(db, workspaceId, serverId);
+    if (!server) throw new ComError('NOT_FOUND', `Server ${serverId} was not found`);
+    return server;
   }
 }

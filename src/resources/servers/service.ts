@@ -7,6 +7,7 @@ import type { ListSpec } from '../../query/list-spec.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
 import type { Page } from '../list-envelope.ts';
+import { recordServerRemoved, recordServerUpdated } from './activities.ts';
 import { CREDENTIAL_CONNECTIONS, gatewayUri, type Server, type ServerPatch } from './model.ts';
 import { RenderCache } from './render-cache.ts';
 import { deleteServer, findServer, findServers, listServers, listServerVersions, updateServer, type ListRequest } from './repository.ts';
@@ -103,6 +104,7 @@ export class ServerService {
       if (issues.length) throw invalid(issues);
       const next = bumped(applyPatch(current, patch), current);
       if (!(await updateServer(tx, next, current.generation))) throw concurrent(id);
+      await recordServerUpdated(tx, next, patch);
       return next;
     });
   }
@@ -122,6 +124,7 @@ export class ServerService {
       for (const current of servers) {
         const next = bumped(applyPatch(current, patch), current);
         if (!(await updateServer(tx, next, current.generation))) throw concurrent(current.id);
+        await recordServerUpdated(tx, next, patch);
         saved.push(next);
       }
       return saved;
@@ -142,6 +145,7 @@ export class ServerService {
         throw invalid([{ source: 'field', subject: 'connectionType', description: `only CREDENTIAL or GATEWAY servers can be deleted; ${id} is ${current.connectionType ?? 'not connected'}` }]);
       }
       if (!(await deleteServer(tx, workspaceId, id))) throw notFound(id);
+      await recordServerRemoved(tx, current);
     });
   }
 }

@@ -10,6 +10,7 @@ import type { ListSpec } from '../../query/list-spec.ts';
 import type { Db, Store } from '../../store/store.ts';
 import type { Page } from '../list-envelope.ts';
 import { nowTimestamp } from '../../store/time.ts';
+import { recordPreferenceActivity } from './activities.ts';
 import { ALL_OFF, choicesOf, sameChoices, type NotificationChoices, type UserPreference } from './model.ts';
 import * as repo from './repository.ts';
 import { hierarchyIssues, validateChoices } from './rules.ts';
@@ -71,6 +72,7 @@ export class UserPreferenceService {
       await this.store.transaction(async (tx) => {
         if (await repo.findByUser(tx, ctx.workspaceId, ctx.principal.userId)) throw alreadyExists();
         await repo.insert(tx, created);
+        await recordPreferenceActivity(tx, 'CREATED', created, ctx.principal.email);
       });
     } catch (err) {
       throw isUniqueViolation(err) ? alreadyExists() : err;
@@ -96,6 +98,7 @@ export class UserPreferenceService {
       if (issues.length) throw invalid(issues);
       const next: UserPreference = { ...current, ...choicesOf(choices), generation: current.generation + 1, updatedAt: nowTimestamp() };
       if (!(await repo.update(tx, next, current.generation))) throw new ComError('PRECONDITION_FAILED', 'The preference changed while it was being updated');
+      await recordPreferenceActivity(tx, 'UPDATED', next, ctx.principal.email);
       return next;
     });
   }
@@ -118,7 +121,7 @@ export class UserPreferenceService {
         targets.set(key, lists);
       }
     }
-    return this.applyToUsers(ctx, [...targets.keys()], true, (email, current) => {
+    return this.applyToUsers(ctx, [...targets.keys()], 'SUBSCRIBED', (email, current) => {
       const lists = targets.get(email)!;
       const inList = (l: keyof SubscribeRecipients) => lists.has('all') || lists.has(l);
       const next = { ...current };
@@ -143,7 +146,7 @@ export class UserPreferenceService {
         targets.set(key, (targets.get(key) ?? new Set()).add(list));
       }
     }
-    return this.applyToUsers(ctx, [...targets.keys()], false, (email, current) => {
+    return this.applyToUsers(ctx, [...targets.keys()], 'UNSUBSCRIBED', (email, current) => {
       const set = targets.get(email)!;
       if (set.has('all')) return { ...ALL_OFF };
       const next = { ...current };
@@ -158,7 +161,7 @@ export class UserPreferenceService {
   private async applyToUsers(
     ctx: CallContext,
     emails: string[],
-    createMissing: boolean,
+    event: 'SUBSCRIBED' | 'UNSUBSCRIBED',
     change: (email: string, current: NotificationChoices) => NotificationChoices,
   ): Promise<BulkOutcome> {
     const outcome: BulkOutcome = { successes: [], errors: [] };
@@ -177,18 +180,21 @@ export class UserPreferenceService {
           continue;
         }
         const current = existing.get(member.userId);
-        if (!current && !createMissing) continue;
+        // Unsubscribe has nothing to turn off for a user without an object, and creates none.
+        if (!current && event === 'UNSUBSCRIBED') continue;
         const choices = change(email, current ? choicesOf(current) : { ...ALL_OFF });
         const now = nowTimestamp();
         if (!current) {
           const created: UserPreference = { ...choices, id: randomUUID(), workspaceId: ctx.workspaceId, userId: member.userId, generation: 1, createdAt: now, updatedAt: now };
           await repo.insert(tx, created);
+          await recordPreferenceActivity(tx, event, created, member.email);
           outcome.successes.push(created);
         } else if (sameChoices(current, choices)) {
           outcome.successes.push(current);
         } else {
           const next = { ...current, ...choices, generation: current.generation + 1, updatedAt: now };
           await repo.update(tx, next, current.generation);
+          await recordPreferenceActivity(tx, event, next, member.email);
           outcome.successes.push(next);
         }
       }
