@@ -92,3 +92,29 @@ export async function runListQuery<T = Record<string, unknown>>(db: Db, q: ListQ
     : Number((await db.get<{ n: number | string }>(prepared.count.sql, prepared.count.params))?.n ?? 0);
   return { rows, total, offset, limit };
 }
+
+/** The collection query parameters of a list request, as they arrive (conventions §5–7). */
+export interface ListRequest {
+  filter?: string | undefined;
+  sort?: string | undefined;
+  offset?: string | undefined;
+  limit?: string | undefined;
+}
+
+/** One page of mapped rows and where it sits in the whole result: what every repository's list returns. */
+export interface ListPage<T> {
+  items: T[];
+  offset: number;
+  total: number;
+}
+
+/** Runs a list request's query and maps each row: the one way repositories list. */
+export async function listPage<Row, T>(
+  db: Db,
+  query: Omit<ListQuery, 'filter' | 'sort' | 'offset' | 'limit'>,
+  request: ListRequest,
+  fromRow: (row: Row) => T,
+): Promise<ListPage<T>> {
+  const page = await runListQuery<Row>(db, { ...query, filter: request.filter, sort: request.sort, offset: request.offset, limit: request.limit });
+  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+}

@@ -2,7 +2,7 @@
 // from a view that derives them from ids with the request's prefix, so filters and replies agree.
 import { compileFilter } from '../../query/filter/compile-sql.ts';
 import { parseFilter } from '../../query/filter/parser.ts';
-import { runListQuery } from '../../query/list-query.ts';
+import { listPage, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec } from '../../query/list-spec.ts';
 import { parseLimit, parseOffset } from '../../query/paging.ts';
 import { compileSort, parseSort } from '../../query/sort.ts';
@@ -145,24 +145,14 @@ function view(bases: UriBases): { sql: string; params: string[] } {
   };
 }
 
-export interface ListRequest {
-  filter?: string | undefined;
-  sort?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 export async function listActivities(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec, bases: UriBases): Promise<Page<Activity>> {
-  const page = await runListQuery<ActivityRow>(db, {
+  return listPage(db, {
     from: view(bases),
     scope: { sql: 'workspace_id = ?', params: [workspaceId] },
     spec,
-    filter: request.filter,
-    sort: request.sort,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+  }, request, fromRow);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Rows ⇄ model for alerts. Every query takes the workspace first; lists only ever see what COM returns:
 // active alerts and alerts cleared since the retention cutoff (conventions §13).
-import { runListQuery } from '../../query/list-query.ts';
+import { listPage, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec } from '../../query/list-spec.ts';
 import { parseJson, parseJsonOrNull } from '../../store/json.ts';
 import type { Db } from '../../store/store.ts';
@@ -162,12 +162,7 @@ export async function findActive(db: Db, workspaceId: string, serverId: string, 
   return rows.map(fromRow);
 }
 
-export interface ListRequest {
-  filter?: string | undefined;
-  sort?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 /**
  * A page of the workspace's visible alerts (optionally one server's): active, or cleared at or after
@@ -186,15 +181,10 @@ export async function listAlerts(
     serverId === undefined
       ? { sql: `workspace_id = ? AND ${visible}`, params: [workspaceId, clearedSince] }
       : { sql: `workspace_id = ? AND server_id = ? AND ${visible}`, params: [workspaceId, serverId, clearedSince] };
-  const page = await runListQuery<AlertRow>(db, {
+  return listPage(db, {
     from: 'alerts',
     columns: COLUMN_LIST,
     scope,
     spec,
-    filter: request.filter,
-    sort: request.sort,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+  }, request, fromRow);
 }

@@ -1,5 +1,5 @@
 // Rows ⇄ model for metrics configurations. Every query takes the workspace first; there are no unscoped queries.
-import { runListQuery } from '../../query/list-query.ts';
+import { listPage, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec, PropertyDef } from '../../query/list-spec.ts';
 import { parseJson } from '../../store/json.ts';
 import type { Db } from '../../store/store.ts';
@@ -88,23 +88,13 @@ export const LIST_PROPERTIES: Readonly<Record<string, PropertyDef>> = {
   powerUtilizationThresholdPercentage: { column: 'power_utilization_threshold_percentage', type: 'integer' },
 };
 
-export interface ListRequest {
-  filter?: string | undefined;
-  sort?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 export async function list(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec): Promise<Page<MetricsConfiguration>> {
-  const page = await runListQuery<Row>(db, {
+  return listPage(db, {
     from: TABLE,
     columns: COLUMNS,
     scope: { sql: 'workspace_id = ?', params: [workspaceId] },
     spec,
-    filter: request.filter,
-    sort: request.sort,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+  }, request, fromRow);
 }

@@ -1,6 +1,6 @@
 // Rows ⇄ model for server warranties. Every query takes the workspace first. `support_state` is computed in
 // SQL against the caller's clock, so filters on it compile to SQL like any stored column.
-import { runListQuery } from '../../query/list-query.ts';
+import { listPage, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec } from '../../query/list-spec.ts';
 import type { Db } from '../../store/store.ts';
 import type { Page } from '../list-envelope.ts';
@@ -68,24 +68,14 @@ export async function findWarranty(db: Db, workspaceId: string, id: string, now:
   return row && fromRow(row);
 }
 
-export interface ListRequest {
-  filter?: string | undefined;
-  sort?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 export async function listWarranties(db: Db, workspaceId: string, request: ListRequest, spec: ListSpec, now: string): Promise<Page<ServerWarranty>> {
-  const page = await runListQuery<ServerWarrantyRow>(db, {
+  return listPage(db, {
     from: withState(now),
     scope: { sql: 'workspace_id = ?', params: [workspaceId] },
     spec,
-    filter: request.filter,
-    sort: request.sort,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+  }, request, fromRow);
 }
 
 type StoredWarranty = Omit<ServerWarranty, 'supportState'>;

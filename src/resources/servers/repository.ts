@@ -1,6 +1,6 @@
 // Rows ⇄ model for servers and their details. Every query takes the workspace first. Nested objects are
 // JSON columns; the hot filter fields are also written to plain indexed columns on every save.
-import { runListQuery } from '../../query/list-query.ts';
+import { runListQuery, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec, PropertyDef } from '../../query/list-spec.ts';
 import { parseJson, parseJsonOrNull } from '../../store/json.ts';
 import type { Db } from '../../store/store.ts';
@@ -234,11 +234,7 @@ export const COMMON_LIST_PROPERTIES: Readonly<Record<string, PropertyDef>> = {
 };
 
 /** Server lists declare no `sort` (servers.md §3.1): the order is the list spec's default. */
-export interface ListRequest {
-  filter?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 /**
  * One page of a workspace's servers. `resourceUri` is filterable but never stored, so it is computed for

@@ -1,5 +1,5 @@
 // Rows ⇄ model for settings. Every query takes the workspace first; there are no unscoped queries.
-import { runListQuery } from '../../query/list-query.ts';
+import { listPage, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec, PropertyDef } from '../../query/list-spec.ts';
 import { parseJson } from '../../store/json.ts';
 import type { Db } from '../../store/store.ts';
@@ -104,12 +104,7 @@ export const PLATFORM_FAMILY_PROPERTY: PropertyDef = { column: 'platform_family'
 /** settings v1 lists `customerId` as filterable: the workspace the settings belong to. */
 export const CUSTOMER_ID_PROPERTY: PropertyDef = { column: 'workspace_id', type: 'string' };
 
-export interface ListRequest {
-  filter?: string | undefined;
-  sort?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 /** One page of the workspace's settings in the given categories. */
 export async function list(
@@ -119,15 +114,10 @@ export async function list(
   request: ListRequest,
   spec: ListSpec,
 ): Promise<Page<Setting>> {
-  const page = await runListQuery<SettingRow>(db, {
+  return listPage(db, {
     from: TABLE,
     columns: COLUMNS,
     scope: { sql: `workspace_id = ? AND category IN (${categories.map(() => '?').join(', ')})`, params: [workspaceId, ...categories] },
     spec,
-    filter: request.filter,
-    sort: request.sort,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+  }, request, fromRow);
 }

@@ -1,6 +1,6 @@
 // Rows ⇄ model for user preferences. Every query takes the workspace first; there are no unscoped queries.
 import type { PropertyDef } from '../../query/list-spec.ts';
-import { runListQuery } from '../../query/list-query.ts';
+import { listPage, type ListRequest } from '../../query/list-query.ts';
 import type { ListSpec } from '../../query/list-spec.ts';
 import type { Db } from '../../store/store.ts';
 import type { Page } from '../list-envelope.ts';
@@ -115,23 +115,13 @@ export const COMMON_LIST_PROPERTIES: Readonly<Record<string, PropertyDef>> = {
   healthNotification: { column: 'health_notification', type: 'boolean' },
 };
 
-export interface ListRequest {
-  filter?: string | undefined;
-  sort?: string | undefined;
-  offset?: string | undefined;
-  limit?: string | undefined;
-}
+export type { ListRequest } from '../../query/list-query.ts';
 
 /** The user's own preferences as a page, through the shared filter/sort/paging machinery. */
 export async function listForUser(db: Db, workspaceId: string, userId: string, request: ListRequest, spec: ListSpec): Promise<Page<UserPreference>> {
-  const page = await runListQuery<UserPreferenceRow>(db, {
+  return listPage(db, {
     from: TABLE,
     scope: { sql: 'workspace_id = ? AND user_id = ?', params: [workspaceId, userId] },
     spec,
-    filter: request.filter,
-    sort: request.sort,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: page.rows.map(fromRow), offset: page.offset, total: page.total };
+  }, request, fromRow);
 }
