@@ -1,13 +1,9 @@
 // user-preferences v1 and v1beta1: who may see and change what (tokens, roles, workspaces, MSP tenants).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectComError, expectHpeSchema } from '../../../test/helpers/com-assert.ts';
-import { openTestApp, type Caller, type TestApp } from '../../../test/helpers/test-app.ts';
+import { expectComError } from '../../../test/helpers/com-assert.ts';
+import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { V1, V1BETA1, create, json, stored } from './user-preferences.fixtures.ts';
 
-const V1 = '/compute-ops-mgmt/v1/user-preferences';
-const V1BETA1 = '/compute-ops-mgmt/v1beta1/user-preferences';
-const json = { 'content-type': 'application/json' };
-
-type Pref = Record<string, unknown> & { id: string; generation: number };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,15 +13,6 @@ afterAll(() => t.close());
 beforeEach(async () => {
   await t.store.run('DELETE FROM user_preferences');
 });
-
-async function create(caller: Caller, body: Record<string, unknown>, base = V1, headers: Record<string, string> = {}): Promise<Pref> {
-  const res = await t.call(caller, { method: 'POST', url: base, headers: { ...json, ...headers }, payload: body });
-  return expectHpeSchema<Pref>(res, base === V1 ? 'userPreferencesResponse-v1' : 'userPreferencesResponse-v1beta1');
-}
-
-async function stored(caller: Caller, id: string): Promise<Pref> {
-  return (await t.call(caller, { method: 'GET', url: `${V1}/${id}` })).json() as Pref;
-}
 
 describe('user-preferences access', () => {
   it('requires a token', async () => {
@@ -40,19 +27,19 @@ describe('user-preferences access', () => {
   });
 
   it("never shows or changes another user's or another workspace's object", async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true });
     for (const other of [t.callers.operatorA, t.callers.adminB, t.callers.mspAdmin]) {
       expectComError(await t.call(other, { method: 'GET', url: `${V1}/${p.id}` }), 404);
       expectComError(await t.call(other, { method: 'PUT', url: `${V1}/${p.id}`, headers: json, payload: { criticalNotification: false } }), 404);
       expectComError(await t.call(other, { method: 'GET', url: `${V1BETA1}/${p.id}` }), 404);
       expect((await t.call(other, { method: 'GET', url: V1 })).json().count).toBe(0);
     }
-    expect(await stored(t.callers.adminA, p.id)).toEqual(p);
+    expect(await stored(t, t.callers.adminA, p.id)).toEqual(p);
   });
 
   it('lets an MSP act inside its own tenant through Tenant-Acid, and nowhere else', async () => {
     const inTenant = { 'tenant-acid': t.workspaces.T1 };
-    const p = await create(t.callers.mspAdmin, { criticalNotification: true }, V1, inTenant);
+    const p = await create(t, t.callers.mspAdmin, { criticalNotification: true }, V1, inTenant);
     expect((await t.call(t.callers.mspAdmin, { method: 'GET', url: V1, headers: inTenant })).json().items[0].id).toBe(p.id);
     // The MSP's own workspace and the tenant's own users do not see it.
     expect((await t.call(t.callers.mspAdmin, { method: 'GET', url: V1 })).json().count).toBe(0);

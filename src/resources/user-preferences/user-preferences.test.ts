@@ -1,14 +1,10 @@
 // user-preferences v1 and v1beta1: behaviour per version (happy) and bad input (error); access is in the .security suite.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectComError, expectHpeSchema } from '../../../test/helpers/com-assert.ts';
-import { openTestApp, type Caller, type TestApp } from '../../../test/helpers/test-app.ts';
+import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { V1, V1BETA1, create, json, stored, type Pref } from './user-preferences.fixtures.ts';
 
-const V1 = '/compute-ops-mgmt/v1/user-preferences';
-const V1BETA1 = '/compute-ops-mgmt/v1beta1/user-preferences';
 const LEGACY = '/compute-ops/v1beta1/user-preferences';
-const json = { 'content-type': 'application/json' };
-
-type Pref = Record<string, unknown> & { id: string; generation: number };
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,15 +14,6 @@ afterAll(() => t.close());
 beforeEach(async () => {
   await t.store.run('DELETE FROM user_preferences');
 });
-
-async function create(caller: Caller, body: Record<string, unknown>, base = V1, headers: Record<string, string> = {}): Promise<Pref> {
-  const res = await t.call(caller, { method: 'POST', url: base, headers: { ...json, ...headers }, payload: body });
-  return expectHpeSchema<Pref>(res, base === V1 ? 'userPreferencesResponse-v1' : 'userPreferencesResponse-v1beta1');
-}
-
-async function stored(caller: Caller, id: string): Promise<Pref> {
-  return (await t.call(caller, { method: 'GET', url: `${V1}/${id}` })).json() as Pref;
-}
 
 const COMBINATIONS = [
   [false, false, false, true],
@@ -47,7 +34,7 @@ describe('user-preferences happy paths', () => {
 
   it('creates with 200, generation 1 and every omitted choice off', async () => {
     const before = Date.now();
-    const p = await create(t.callers.adminA, { criticalNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true });
     expect(p).toMatchObject({
       type: 'compute-ops-mgmt/user-preference',
       resourceUri: `${V1}/${p.id}`,
@@ -66,14 +53,14 @@ describe('user-preferences happy paths', () => {
   });
 
   it('returns the object in the list and by id', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true, healthNotification: true, disconnectNotification: 2 });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true, healthNotification: true, disconnectNotification: 2 });
     const list = expectHpeSchema(await t.call(t.callers.adminA, { method: 'GET', url: V1 }), 'userPreferencesCollection-v1');
     expect(list).toEqual({ offset: 0, count: 1, total: 1, items: [p] });
     expect(expectHpeSchema(await t.call(t.callers.adminA, { method: 'GET', url: `${V1}/${p.id}` }), 'userPreferencesResponse-v1')).toEqual(p);
   });
 
   it('PUT replaces every choice, bumps generation and updatedAt, keeps createdAt', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true, criticalNonServiceNotification: true, healthNotification: true, powerResetNotification: true, disconnectNotification: 3 });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true, criticalNonServiceNotification: true, healthNotification: true, powerResetNotification: true, disconnectNotification: 3 });
     const res = await t.call(t.callers.adminA, { method: 'PUT', url: `${V1}/${p.id}`, headers: json, payload: { criticalNotification: false } });
     const u = expectHpeSchema<Pref>(res, 'userPreferencesResponse-v1');
     expect(u).toMatchObject({ id: p.id, generation: 2, criticalNotification: false, criticalNonServiceNotification: false, healthNotification: false, powerResetNotification: false, disconnectNotification: null, createdAt: p.createdAt });
@@ -101,10 +88,10 @@ describe('user-preferences happy paths', () => {
   });
 
   it('accepts every valid combination and refuses the others, on PUT, leaving the stored object unchanged', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true, healthNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true, healthNotification: true });
     let generation = 1;
     for (const [c, n, w, ok] of COMBINATIONS) {
-      const before = await stored(t.callers.adminA, p.id);
+      const before = await stored(t, t.callers.adminA, p.id);
       const res = await t.call(t.callers.adminA, {
         method: 'PUT',
         url: `${V1}/${p.id}`,
@@ -117,7 +104,7 @@ describe('user-preferences happy paths', () => {
       } else {
         const body = expectComError(res, 400, { key: 'INVALID_NOTIFICATION_COMBINATION' });
         expect(JSON.stringify(body.errorDetails)).toMatch(/Notification/);
-        expect(await stored(t.callers.adminA, p.id)).toEqual(before);
+        expect(await stored(t, t.callers.adminA, p.id)).toEqual(before);
       }
     }
   });
@@ -128,7 +115,7 @@ describe('user-preferences happy paths', () => {
   });
 
   it('accepts disconnectNotification 1, 2, 3 and null', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: false, disconnectNotification: 1 });
+    const p = await create(t, t.callers.adminA, { criticalNotification: false, disconnectNotification: 1 });
     for (const value of [2, 3, null]) {
       const res = await t.call(t.callers.adminA, { method: 'PUT', url: `${V1}/${p.id}`, headers: json, payload: { criticalNotification: false, disconnectNotification: value } });
       expect(expectHpeSchema(res, 'userPreferencesResponse-v1').disconnectNotification).toBe(value);
@@ -136,14 +123,14 @@ describe('user-preferences happy paths', () => {
   });
 
   it('refuses a second POST with 400 and leaves the first object untouched', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true });
     const res = await t.call(t.callers.adminA, { method: 'POST', url: V1, headers: json, payload: { criticalNotification: false } });
     expectComError(res, 400, { key: 'ALREADY_EXISTS' });
-    expect(await stored(t.callers.adminA, p.id)).toEqual(p);
+    expect(await stored(t, t.callers.adminA, p.id)).toEqual(p);
   });
 
   it('v1beta1 addresses the same object without powerReset and disconnect, and PUT keeps them', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true, powerResetNotification: true, disconnectNotification: 2 });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true, powerResetNotification: true, disconnectNotification: 2 });
     const beta = expectHpeSchema<Pref>(await t.call(t.callers.adminA, { method: 'GET', url: `${V1BETA1}/${p.id}` }), 'userPreferencesResponse-v1beta1');
     expect(beta).not.toHaveProperty('powerResetNotification');
     expect(beta).not.toHaveProperty('disconnectNotification');
@@ -152,16 +139,16 @@ describe('user-preferences happy paths', () => {
     expect(list).toMatchObject({ count: 1, total: 1, offset: 0, items: [beta] });
     const put = await t.call(t.callers.adminA, { method: 'PUT', url: `${V1BETA1}/${p.id}`, headers: json, payload: { criticalNotification: true, healthNotification: true } });
     expect(expectHpeSchema(put, 'userPreferencesResponse-v1beta1')).toMatchObject({ generation: 2, healthNotification: true });
-    expect(await stored(t.callers.adminA, p.id)).toMatchObject({ generation: 2, powerResetNotification: true, disconnectNotification: 2, healthNotification: true });
+    expect(await stored(t, t.callers.adminA, p.id)).toMatchObject({ generation: 2, powerResetNotification: true, disconnectNotification: 2, healthNotification: true });
   });
 
   it('v1beta1 POST creates powerReset and disconnect off, and ignores them if sent', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true, powerResetNotification: true, disconnectNotification: 3 }, V1BETA1);
-    expect(await stored(t.callers.adminA, p.id)).toMatchObject({ powerResetNotification: false, disconnectNotification: null });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true, powerResetNotification: true, disconnectNotification: 3 }, V1BETA1);
+    expect(await stored(t, t.callers.adminA, p.id)).toMatchObject({ powerResetNotification: false, disconnectNotification: null });
   });
 
   it('serves the legacy /compute-ops prefix from the same handlers, with type and resourceUri following it', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true });
     const res = await t.call(t.callers.adminA, { method: 'GET', url: `${LEGACY}/${p.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: p.id, type: 'compute-ops/user-preference', resourceUri: `${LEGACY}/${p.id}` });
@@ -170,28 +157,28 @@ describe('user-preferences happy paths', () => {
   });
 
   it('honours If-Match against generation on PUT', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true });
     const stale = await t.call(t.callers.adminA, { method: 'PUT', url: `${V1}/${p.id}`, headers: { ...json, 'if-match': '"7"' }, payload: { criticalNotification: false } });
     expectComError(stale, 412, { key: 'PRECONDITION_FAILED', subjects: ['If-Match'] });
-    expect(await stored(t.callers.adminA, p.id)).toEqual(p);
+    expect(await stored(t, t.callers.adminA, p.id)).toEqual(p);
     const fresh = await t.call(t.callers.adminA, { method: 'PUT', url: `${V1}/${p.id}`, headers: { ...json, 'if-match': '"1"' }, payload: { criticalNotification: false } });
     expect(fresh.json().generation).toBe(2);
   });
 
   it('ignores read-only fields echoed back from a GET', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: true });
+    const p = await create(t, t.callers.adminA, { criticalNotification: true });
     const echo = { ...p, generation: 99, id: 'not-this', createdAt: '2001-01-01T00:00:00Z', criticalNotification: false };
     const res = await t.call(t.callers.adminA, { method: 'PUT', url: `${V1}/${p.id}`, headers: json, payload: echo });
     expect(expectHpeSchema(res, 'userPreferencesResponse-v1')).toMatchObject({ id: p.id, generation: 2, createdAt: p.createdAt, criticalNotification: false });
   });
 
   it('accepts the "True"/"False" strings Ansible writes for booleans', async () => {
-    const p = await create(t.callers.adminA, { criticalNotification: 'True', criticalNonServiceNotification: 'False', healthNotification: 'true' });
+    const p = await create(t, t.callers.adminA, { criticalNotification: 'True', criticalNonServiceNotification: 'False', healthNotification: 'true' });
     expect(p).toMatchObject({ criticalNotification: true, criticalNonServiceNotification: false, healthNotification: true });
   });
 
   it('filters, selects and pages the collection with the shared grammar', async () => {
-    await create(t.callers.adminA, { criticalNotification: true });
+    await create(t, t.callers.adminA, { criticalNotification: true });
     const hit = await t.call(t.callers.adminA, { method: 'GET', url: `${V1}?filter=${encodeURIComponent("criticalNotification eq true and generation ge 1")}` });
     expect(hit.json()).toMatchObject({ count: 1, total: 1 });
     const miss = await t.call(t.callers.adminA, { method: 'GET', url: `${V1}?filter=${encodeURIComponent('criticalNotification eq false')}` });
@@ -210,7 +197,7 @@ describe('user-preferences subscribe and unsubscribe', () => {
   const UNSUB = `${V1}/unsubscribe`;
 
   it('turns choices on for listed members, creating objects where needed, and reports strangers as errors', async () => {
-    const existing = await create(t.callers.operatorA, { criticalNotification: true, healthNotification: false });
+    const existing = await create(t, t.callers.operatorA, { criticalNotification: true, healthNotification: false });
     const res = await t.call(t.callers.adminA, {
       method: 'POST',
       url: SUB,
@@ -233,7 +220,7 @@ describe('user-preferences subscribe and unsubscribe', () => {
   });
 
   it('`all` applies every requested choice, and nothing is ever switched off', async () => {
-    await create(t.callers.operatorA, { criticalNotification: true, criticalNonServiceNotification: true, warningNotification: true, powerResetNotification: true });
+    await create(t, t.callers.operatorA, { criticalNotification: true, criticalNonServiceNotification: true, warningNotification: true, powerResetNotification: true });
     const res = await t.call(t.callers.adminA, {
       method: 'POST',
       url: SUB,
@@ -255,7 +242,7 @@ describe('user-preferences subscribe and unsubscribe', () => {
   });
 
   it('unsubscribe turns listed choices off and skips users who have nothing to turn off', async () => {
-    const p = await create(t.callers.operatorA, { criticalNotification: true, criticalNonServiceNotification: true, healthNotification: true, powerResetNotification: true, disconnectNotification: 1 });
+    const p = await create(t, t.callers.operatorA, { criticalNotification: true, criticalNonServiceNotification: true, healthNotification: true, powerResetNotification: true, disconnectNotification: 1 });
     const res = await t.call(t.callers.adminA, {
       method: 'POST',
       url: UNSUB,
@@ -300,14 +287,14 @@ describe('user-preferences bad input', () => {
   ];
 
   it.each(cases)('POST and PUT refuse %s with a COM error and change nothing', async (_name, headers, payload, status, subject) => {
-    const p = await create(t.callers.operatorA, { criticalNotification: true, healthNotification: true });
+    const p = await create(t, t.callers.operatorA, { criticalNotification: true, healthNotification: true });
     await t.store.run('DELETE FROM user_preferences WHERE user_id = ?', [t.callers.adminA.userId]);
     const post = await t.call(t.callers.adminA, { method: 'POST', url: V1, headers, payload });
     expectComError(post, status, subject ? { subjects: [subject] } : {});
     expect((await t.call(t.callers.adminA, { method: 'GET', url: V1 })).json().count).toBe(0);
     const put = await t.call(t.callers.operatorA, { method: 'PUT', url: `${V1}/${p.id}`, headers, payload });
     expectComError(put, status, subject ? { subjects: [subject] } : {});
-    expect(await stored(t.callers.operatorA, p.id)).toEqual(p);
+    expect(await stored(t, t.callers.operatorA, p.id)).toEqual(p);
   });
 
   it('refuses an oversized body with 413', async () => {
