@@ -14,7 +14,9 @@ function mediaType(header: string | undefined): string | undefined {
 
 /** True when an Accept header admits JSON (absent, wildcard, application/*, or a JSON type with q > 0). */
 export function acceptsJson(accept: string | undefined): boolean {
-  if (!accept || !accept.trim()) return true;
+  // The common headers first, without parsing.
+  if (!accept || accept === '*/*' || accept === 'application/json') return true;
+  if (!accept.trim()) return true;
   return accept.split(',').some((range) => {
     const [type = '', ...params] = range.split(';').map((p) => p.trim().toLowerCase());
     const q = params.find((p) => p.startsWith('q='));
@@ -64,11 +66,12 @@ function nulRefused(source: 'field' | 'query.parameter', subject: string): ComEr
 }
 
 export const contentNegotiationPlugin = fp(async function contentNegotiation(app: FastifyInstance) {
-  app.addHook('onRequest', async (request) => {
+  // A callback hook: every request passes here, and almost none carries a NUL.
+  app.addHook('onRequest', (request, _reply, done) => {
     const at = request.url.indexOf('%00');
-    if (at < 0) return;
+    if (at < 0) return done();
     const query = request.url.indexOf('?');
-    throw nulRefused(query >= 0 && at > query ? 'query.parameter' : 'field', 'url');
+    done(nulRefused(query >= 0 && at > query ? 'query.parameter' : 'field', 'url'));
   });
 
   const parseJson = app.getDefaultJsonParser('error', 'error');

@@ -24,7 +24,8 @@ export const observabilityPlugin = fp(async function observability(app: FastifyI
 
   // Labelled children are looked up once per (method, route, status), not hashed on every request.
   const children = new Map<string, { count: () => void; time: (seconds: number) => void }>();
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: this runs on every response and needs no promise.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const key = `${request.method} ${route} ${reply.statusCode}`;
     let child = children.get(key);
@@ -36,6 +37,7 @@ export const observabilityPlugin = fp(async function observability(app: FastifyI
     }
     child.count();
     child.time(reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
