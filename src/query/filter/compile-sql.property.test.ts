@@ -6,25 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../../test/helpers/filter-reference.ts';
 import { printFilter, type PrintMode } from '../../../test/helpers/filter-printer.ts';
 import { openTestStore, type TestStore } from '../../../test/helpers/test-store.ts';
-import { defineListSpec } from '../list-spec.ts';
 import type { ComparisonOp, FilterNode, Literal, PropertyRef } from './ast.ts';
 import { compileFilter } from './compile-sql.ts';
+import { spec } from './compile-sql.fixtures.ts';
 import { parseFilter } from './parser.ts';
 
-const spec = defineListSpec({
-  idColumn: 'id',
-  limit: { max: 100, default: 10 },
-  properties: {
-    name: { column: 'name', type: 'string' },
-    generation: { column: 'generation', type: 'integer' },
-    score: { column: 'score', type: 'number' },
-    'state/managed': { column: 'managed', type: 'boolean' },
-    createdAt: { column: 'created_at', type: 'timestamp' },
-    supportEndDate: { column: 'support_end', type: 'date' },
-    severity: { column: 'severity', type: 'enum', values: ['OK', 'Warning', 'CRITICAL'] },
-    hardware: { json: 'hardware' },
-  },
-});
 
 // Small pools so that random filters hit random documents often; the strings probe case, quoting, LIKE
 // wildcards and UTF-8 versus UTF-16 ordering (U+1F600 sorts above U+FF71 in UTF-8 only).

@@ -3,26 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../../test/helpers/filter-reference.ts';
 import { openTestStore, type TestStore } from '../../../test/helpers/test-store.ts';
-import { defineListSpec } from '../list-spec.ts';
 import { QueryError } from '../query-error.ts';
 import { compileFilter } from './compile-sql.ts';
+import { spec } from './compile-sql.fixtures.ts';
 import { parseFilter } from './parser.ts';
 
-const spec = defineListSpec({
-  idColumn: 'id',
-  limit: { max: 100, default: 10 },
-  properties: {
-    id: { column: 'id', type: 'string' },
-    name: { column: 'name', type: 'string' },
-    generation: { column: 'generation', type: 'integer' },
-    score: { column: 'score', type: 'number' },
-    'state/managed': { column: 'managed', type: 'boolean' },
-    createdAt: { column: 'created_at', type: 'timestamp' },
-    supportEndDate: { column: 'support_end', type: 'date' },
-    severity: { column: 'severity', type: 'enum', values: ['OK', 'Warning', 'CRITICAL'] },
-    hardware: { json: 'hardware' },
-  },
-});
 
 interface Doc {
   id: string;

@@ -5,6 +5,7 @@ import { expectComError, expectHpeSchema } from '../../../test/helpers/com-asser
 import { snapshot } from '../../../test/helpers/snapshot.ts';
 import { openTestApp, type Caller, type TestApp } from '../../../test/helpers/test-app.ts';
 import { enc, JSON_BODY, KNOWN, seedFleets, V1, V1BETA2 } from './servers.fixtures.ts';
+import { NOTIFICATION_COMBINATIONS } from '../user-preferences/user-preferences.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,17 +25,6 @@ const get = (base: string, caller: Caller = t.callers.adminA, id = ON) => t.call
 const put = (base: string, payload: unknown, caller: Caller = t.callers.adminA, headers: Record<string, string> = {}) =>
   t.call(caller, { method: 'PUT', url: url(base), headers: { ...JSON_BODY, ...headers }, payload: JSON.stringify(payload) });
 const onBehalf = (payload: unknown, caller: Caller = t.callers.adminA) => t.call(caller, { method: 'POST', url: url(V1), headers: JSON_BODY, payload: JSON.stringify(payload) });
-
-const COMBINATIONS = [
-  [false, false, false, true],
-  [true, false, false, true],
-  [true, true, false, true],
-  [true, true, true, true],
-  [false, true, false, false],
-  [false, false, true, false],
-  [false, true, true, false],
-  [true, false, true, false],
-] as const;
 
 describe('server notifications: happy paths', () => {
   it('starts from everything off without a record or workspace default', async () => {
@@ -67,7 +57,7 @@ describe('server notifications: happy paths', () => {
 
   it('accepts exactly the valid (critical, criticalNonService, warning) combinations, in both versions', async () => {
     for (const base of [V1, V1BETA2]) {
-      for (const [c, n, w, ok] of COMBINATIONS) {
+      for (const [c, n, w, ok] of NOTIFICATION_COMBINATIONS) {
         const before = (await get(V1)).json();
         const res = await put(base, { criticalNotification: c, criticalNonServiceNotification: n, warningNotification: w });
         if (ok) expect(res.json()).toMatchObject({ criticalNotification: c, criticalNonServiceNotification: n, warningNotification: w });

@@ -18,3 +18,15 @@ export async function create(t: TestApp, caller: Caller, body: Record<string, un
 export async function stored(t: TestApp, caller: Caller, id: string): Promise<Pref> {
   return (await t.call(caller, { method: 'GET', url: `${V1}/${id}` })).json() as Pref;
 }
+
+/** (critical, criticalNonService, warning, valid): the cumulative hierarchy's truth table (user-preferences.md §1.2). */
+export const NOTIFICATION_COMBINATIONS = [
+  [false, false, false, true],
+  [true, false, false, true],
+  [true, true, false, true],
+  [true, true, true, true],
+  [false, true, false, false],
+  [false, false, true, false],
+  [false, true, true, false],
+  [true, false, true, false],
+] as const;

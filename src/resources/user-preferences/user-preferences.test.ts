@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectComError, expectHpeSchema } from '../../../test/helpers/com-assert.ts';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { V1, V1BETA1, create, json, stored, type Pref } from './user-preferences.fixtures.ts';
+import { NOTIFICATION_COMBINATIONS, V1, V1BETA1, create, json, stored, type Pref } from './user-preferences.fixtures.ts';
 
 const LEGACY = '/compute-ops/v1beta1/user-preferences';
 
@@ -14,17 +14,6 @@ afterAll(() => t.close());
 beforeEach(async () => {
   await t.store.run('DELETE FROM user_preferences');
 });
-
-const COMBINATIONS = [
-  [false, false, false, true],
-  [true, false, false, true],
-  [true, true, false, true],
-  [true, true, true, true],
-  [false, true, false, false],
-  [false, false, true, false],
-  [false, true, true, false],
-  [true, false, true, false],
-] as const;
 
 describe('user-preferences happy paths', () => {
   it('lists nothing before the caller creates preferences', async () => {
@@ -70,7 +59,7 @@ describe('user-preferences happy paths', () => {
   });
 
   it('accepts every valid (critical, criticalNonService, warning) combination and refuses the others, on POST', async () => {
-    for (const [c, n, w, ok] of COMBINATIONS) {
+    for (const [c, n, w, ok] of NOTIFICATION_COMBINATIONS) {
       await t.store.run('DELETE FROM user_preferences');
       const res = await t.call(t.callers.adminA, {
         method: 'POST',
@@ -90,7 +79,7 @@ describe('user-preferences happy paths', () => {
   it('accepts every valid combination and refuses the others, on PUT, leaving the stored object unchanged', async () => {
     const p = await create(t, t.callers.adminA, { criticalNotification: true, healthNotification: true });
     let generation = 1;
-    for (const [c, n, w, ok] of COMBINATIONS) {
+    for (const [c, n, w, ok] of NOTIFICATION_COMBINATIONS) {
       const before = await stored(t, t.callers.adminA, p.id);
       const res = await t.call(t.callers.adminA, {
         method: 'PUT',
