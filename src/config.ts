@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   /** PostgreSQL URL; when absent the embedded SQLite database at `sqliteFile` is used. */
   databaseUrl: string | undefined;
+  /** PostgreSQL schema to use instead of the connection's default (several OpenCOMs on one database). */
+  postgresSchema: string | undefined;
   sqliteFile: string;
   logLevel: string;
   /** Issuer written into and required of our own tokens. */
@@ -50,6 +52,20 @@ export interface Config {
     /** At most this many servers per workspace report telemetry samples, to bound storage. */
     telemetryServers: number;
   };
+  jobs: {
+    /** Whether this process runs jobs (several processes may share the work on PostgreSQL). */
+    run: boolean;
+    /** Job steps this process runs at once. */
+    concurrency: number;
+    /** Real milliseconds between queue polls when nothing nudges the engine. */
+    pollMs: number;
+    /** Real milliseconds after which a step whose worker went silent is taken over. */
+    leaseMs: number;
+  };
+  approvals: {
+    /** Hours an approval request stays PENDING before it expires and its held job ends (COM documents no timeout). */
+    expiryHours: number;
+  };
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -60,11 +76,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   return n;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** Fastest simulated time: a 20-minute firmware update takes 1.2 real milliseconds. */
+export const MAX_TIME_FACTOR = 1_000_000;
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_VALUE): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number > 0, got '${raw}'`);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`${name} must be a number > 0${max < Number.MAX_VALUE ? ` and <= ${max}` : ''}, got '${raw}'`);
   return n;
 }
 
@@ -85,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: str(env, 'HOST') ?? '127.0.0.1',
     port,
     databaseUrl: str(env, 'DATABASE_URL'),
+    postgresSchema: str(env, 'OPENCOM_PG_SCHEMA'),
     sqliteFile: resolve(str(env, 'OPENCOM_DB') ?? 'data/opencom.db'),
     logLevel: str(env, 'LOG_LEVEL') ?? 'info',
     tokenIssuer: str(env, 'OPENCOM_TOKEN_ISSUER') ?? 'opencom',
@@ -110,9 +130,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       demoServers: int(env, 'OPENCOM_DEMO_SERVERS', 200),
       seed: int(env, 'OPENCOM_DEMO_SEED', 1),
       file: str(env, 'OPENCOM_FLEET_FILE'),
-      timeFactor: positive(env, 'OPENCOM_TIME_FACTOR', 1),
+      timeFactor: positive(env, 'OPENCOM_TIME_FACTOR', 1, MAX_TIME_FACTOR),
       live: (str(env, 'OPENCOM_FLEET_LIVE') ?? 'true') !== 'false',
       telemetryServers: int(env, 'OPENCOM_TELEMETRY_SERVERS', 1000),
+    },
+    jobs: {
+      run: (str(env, 'OPENCOM_JOBS_RUN') ?? 'true') !== 'false',
+      concurrency: int(env, 'OPENCOM_JOB_CONCURRENCY', 32, 1),
+      pollMs: int(env, 'OPENCOM_JOB_POLL_MS', 250, 10),
+      leaseMs: int(env, 'OPENCOM_JOB_LEASE_MS', 30_000, 100),
+    },
+    approvals: {
+      expiryHours: int(env, 'OPENCOM_APPROVAL_EXPIRY_HOURS', 168, 1),
     },
   };
 }

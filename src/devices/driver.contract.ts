@@ -82,10 +82,57 @@ export function runDriverContract(name: string, make: () => Promise<ContractHarn
       expect((await h.driver.readStatus(h.on)).ok).toBe(true);
     });
 
-    it('reads and applies iLO settings', async () => {
+    it('reads and applies iLO settings by Redfish resource, keeping what a PATCH leaves out', async () => {
       const h = await make();
-      expect((await h.driver.applyIloSettings(h.on, { MinPasswordLength: 12 })).ok).toBe(true);
-      expect(await h.driver.readIloSettings(h.on)).toMatchObject({ ok: true, value: { MinPasswordLength: 12 } });
+      const before = await h.driver.readIloSettings(h.on);
+      expect(before).toMatchObject({ ok: true, value: { AccountService: { MinPasswordLength: expect.any(Number) }, NetworkProtocol: { HTTPS: { Port: 443 } } } });
+      expect((await h.driver.applyIloSettings(h.on, { AccountService: { MinPasswordLength: 12 } })).ok).toBe(true);
+      const after = await h.driver.readIloSettings(h.on);
+      expect(after).toMatchObject({ ok: true, value: { AccountService: { MinPasswordLength: 12 }, NetworkProtocol: { HTTPS: { Port: 443 } } } });
+      if (before.ok && after.ok) {
+        const { MinPasswordLength: _was, ...otherAccount } = before.value['AccountService'] as Record<string, unknown>;
+        expect(after.value['AccountService']).toMatchObject(otherAccount);
+      }
+    });
+
+    it('never reads back an SNMPv3 passphrase', async () => {
+      const h = await make();
+      const user = { SecurityName: 'monitor', AuthProtocol: 'SHA256', AuthPassphrase: 'auth-secret-1', PrivacyProtocol: 'AES', PrivacyPassphrase: 'priv-secret-1' };
+      expect((await h.driver.applyIloSettings(h.on, { SnmpService: { SNMPv3Users: [user] } })).ok).toBe(true);
+      const read = await h.driver.readIloSettings(h.on);
+      expect(read).toMatchObject({ ok: true, value: { SnmpService: { SNMPv3Users: [{ SecurityName: 'monitor', AuthPassphrase: null, PrivacyPassphrase: null }] } } });
+    });
+
+    it('stages firmware in the repository as a task, without changing the installed versions', async () => {
+      const h = await make();
+      const before = await h.driver.readFirmwareInventory(h.on);
+      const started = await h.driver.stageFirmware(h.on, { components: [{ name: 'iLO 6', version: '1.66 Jan 15 2025' }], installSwDrivers: false });
+      expect(started.ok).toBe(true);
+      if (!started.ok) return;
+      expect(await h.driver.startFirmwareUpdate(h.on, { components: [], downgrade: false, installSwDrivers: false, powerOff: false })).toMatchObject({ ok: false, reason: 'BUSY' });
+      await h.settle();
+      expect(await h.driver.readTask(h.on, started.value.taskId)).toMatchObject({ ok: true, value: { state: 'Completed', percentComplete: 100, results: [{ name: 'iLO 6', status: 'OK' }] } });
+      expect(await h.driver.readFirmwareInventory(h.on)).toEqual(before);
+    });
+
+    it('keeps BIOS changes pending until the server boots, a reset restoring the defaults first', async () => {
+      const h = await make();
+      const initial = await h.driver.readBiosSettings(h.off);
+      expect(initial).toMatchObject({ ok: true, value: { pending: {}, resetPending: false } });
+      if (!initial.ok) return;
+      const defaults = initial.value.attributes;
+      expect((await h.driver.applyBiosSettings(h.off, { WorkloadProfile: 'LowLatency', AdminName: 'Ops' })).ok).toBe(true);
+      expect(await h.driver.readBiosSettings(h.off)).toMatchObject({ ok: true, value: { attributes: defaults, pending: { WorkloadProfile: 'LowLatency', AdminName: 'Ops' } } });
+      expect((await h.driver.power(h.off, 'On')).ok).toBe(true);
+      await h.settle();
+      expect(await h.driver.readBiosSettings(h.off)).toMatchObject({ ok: true, value: { attributes: { ...defaults, WorkloadProfile: 'LowLatency', AdminName: 'Ops' }, pending: {} } });
+
+      expect((await h.driver.resetBios(h.off)).ok).toBe(true);
+      expect((await h.driver.applyBiosSettings(h.off, { AdminEmail: 'ops@example.net' })).ok).toBe(true);
+      expect(await h.driver.readBiosSettings(h.off)).toMatchObject({ ok: true, value: { resetPending: true, pending: { AdminEmail: 'ops@example.net' } } });
+      expect((await h.driver.power(h.off, 'GracefulRestart')).ok).toBe(true);
+      await h.settle();
+      expect(await h.driver.readBiosSettings(h.off)).toEqual({ ok: true, value: { attributes: { ...defaults, AdminEmail: 'ops@example.net' }, pending: {}, resetPending: false } });
     });
   });
 }

@@ -43,6 +43,23 @@ export interface FirmwareUpdateRequest {
   powerOff: boolean;
 }
 
+/** Components to store in the BMC's firmware repository without installing them (HPE's "stage" update method). */
+export interface FirmwareStageRequest {
+  components: readonly { name: string; version: string }[];
+  installSwDrivers: boolean;
+}
+
+/** A Redfish Bios attribute value. */
+export type BiosValue = string | number | boolean;
+
+/** The Redfish Bios resource (attributes in effect) and its Settings object (what the next boot applies). */
+export interface BiosSettings {
+  attributes: Record<string, BiosValue>;
+  pending: Record<string, BiosValue>;
+  /** Bios.ResetBios was requested: the next boot restores the defaults before applying `pending`. */
+  resetPending: boolean;
+}
+
 export interface TaskStatus {
   taskId: string;
   state: 'New' | 'Running' | 'Completed' | 'Exception' | 'Cancelled';
@@ -78,9 +95,21 @@ export interface DeviceDriver {
   setIndicatorLed(device: DeviceRef, state: IndicatorLedState): Promise<Outcome<void>>;
   /** Starts a firmware update; progress is read with `readTask`. */
   startFirmwareUpdate(device: DeviceRef, request: FirmwareUpdateRequest): Promise<Outcome<{ taskId: string }>>;
+  /** Stores components in the BMC's repository without installing them; progress is read with `readTask`. */
+  stageFirmware(device: DeviceRef, request: FirmwareStageRequest): Promise<Outcome<{ taskId: string }>>;
   readTask(device: DeviceRef, taskId: string): Promise<Outcome<TaskStatus>>;
+  /**
+   * iLO settings by Redfish resource, the sections of an ILO_SETTINGS setting (`1` = Managers/1, `AccountService`,
+   * `NetworkProtocol`, `SecurityService`, `SnmpService`, `UpdateService`); write-only values (passphrases) read as null.
+   */
   readIloSettings(device: DeviceRef): Promise<Outcome<Record<string, unknown>>>;
+  /** PATCHes each given section; members not given keep their values. */
   applyIloSettings(device: DeviceRef, settings: Record<string, unknown>): Promise<Outcome<void>>;
+  readBiosSettings(device: DeviceRef): Promise<Outcome<BiosSettings>>;
+  /** Adds attributes to the pending BIOS settings; they take effect when the server next boots. */
+  applyBiosSettings(device: DeviceRef, attributes: Record<string, BiosValue>): Promise<Outcome<void>>;
+  /** Bios.ResetBios: drops pending attributes; the next boot restores the BIOS defaults (then applies what is pending by then). */
+  resetBios(device: DeviceRef): Promise<Outcome<void>>;
   /** Events the device raises by itself; returns an unsubscribe function. */
   onEvent(listener: (event: DeviceEvent) => void): () => void;
 }

@@ -1,6 +1,7 @@
 // Loads generated servers into a workspace: idempotent (servers that already exist are left as they are),
 // generated and written in batches of a thousand so a 100,000-server fleet loads in bounded memory, each
 // batch one transaction (a crash leaves whole batches).
+import { placeOnboardedServers } from '../resources/groups/auto-add.ts';
 import { insertServers, saveDetails } from '../resources/servers/repository.ts';
 import type { Server } from '../resources/servers/model.ts';
 import type { Store } from '../store/store.ts';
@@ -27,6 +28,8 @@ export async function provisionServers(store: Store, workspaceId: string, genera
       });
       await insertServers(tx, toAdd.map((g) => g.server));
       for (const g of toAdd) await saveDetails(tx, workspaceId, g.server.id, g.details);
+      // Onboarding: groups place the new servers by their tags (groups.md §6.5).
+      await placeOnboardedServers(tx, workspaceId, toAdd.map((g) => g.server));
       return toAdd;
     });
     added.push(...fresh.map((g) => g.server));

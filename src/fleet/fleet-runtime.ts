@@ -57,7 +57,7 @@ export class FleetRuntime {
   static async start(store: Store, config: Config['fleet'], workspaceId: string, log: FleetLogger, options: { autoTick?: boolean } = {}): Promise<FleetRuntime> {
     const loaded = await loadFleets(store, config, workspaceId);
     const clock = acceleratedClock(config.timeFactor);
-    const driver = new SimulatorDriver(clock, async (ref) => seedOf(store, ref.workspaceId, ref.serverId));
+    const driver = simulatorFor(store, clock);
     const runtime = new FleetRuntime(store, config, driver, clock, loaded, log);
     if (options.autoTick ?? true) runtime.schedule();
     return runtime;
@@ -204,6 +204,11 @@ function hash(text: string): number {
 }
 
 /** What a simulated device starts from: the server as the store last saw it. */
+/** The simulator over the servers the store knows: each device starts from its stored state. */
+export function simulatorFor(store: Store, clock: Clock): SimulatorDriver {
+  return new SimulatorDriver(clock, async (ref) => seedOf(store, ref.workspaceId, ref.serverId));
+}
+
 async function seedOf(store: Store, workspaceId: string, serverId: string): Promise<DeviceSeed | undefined> {
   const s = await findServer(store, workspaceId, serverId);
   if (!s) return undefined;

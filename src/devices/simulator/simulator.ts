@@ -1,16 +1,21 @@
 // The virtual fleet's DeviceDriver: devices live in memory, seeded from what the store knows about each
 // server, and behave like iLOs — power transitions take time, firmware updates are tasks that progress
-// with the clock, and faults can be switched on per device for tests.
+// with the clock, BIOS changes wait for the next boot, and faults can be switched on per device for tests.
 import { randomUUID } from 'node:crypto';
+// The simulator orders versions exactly as the firmware catalogue does, so what OpenCOM plans is what it applies.
+import { compareFirmwareVersions } from '../../resources/firmware-bundles/versions.ts';
 import type { Clock } from '../clock.ts';
 import {
   ok,
   refused,
+  type BiosSettings,
+  type BiosValue,
   type DeviceDriver,
   type DeviceEvent,
   type DeviceRef,
   type DeviceStatus,
   type FirmwareComponent,
+  type FirmwareStageRequest,
   type FirmwareUpdateRequest,
   type IndicatorLedState,
   type Outcome,
@@ -30,6 +35,8 @@ export type Fault = 'unreachable' | 'auth-failure' | 'firmware-failure' | 'slow'
 
 interface SimTask {
   id: string;
+  /** An update installs the components; staging only stores them in the iLO repository. */
+  kind: 'update' | 'stage';
   startedAt: number;
   durationMs: number;
   request: FirmwareUpdateRequest;
@@ -40,35 +47,120 @@ interface SimTask {
 
 interface SimDevice {
   status: DeviceStatus;
+  /** A power change under way: where it ends and when (clock time). Settled on read as well as by timer. */
+  transition?: { target: DeviceStatus['powerState']; dueAt: number; boots: boolean };
   firmware: FirmwareComponent[];
   iloSettings: Record<string, unknown>;
+  bios: BiosSettings;
   tasks: Map<string, SimTask>;
   faults: Set<Fault>;
 }
 
-/** Simulated minutes per firmware component, and for the reboot that applies them. */
+/** Simulated minutes per firmware component, and for the reboot that applies them; staging only downloads. */
 const COMPONENT_MS = 3 * 60_000;
+const STAGE_COMPONENT_MS = 90_000;
 const REBOOT_MS = 5 * 60_000;
 const POWER_TRANSITION_MS = 30_000;
 
-const DEFAULT_ILO_SETTINGS = {
-  MinPasswordLength: 8,
-  RequireLoginForiLORBSU: true,
-  IPMIDCMIOverLAN: false,
-  AuthFailureLoggingThreshold: 1,
-  SessionTimeoutMinutes: 30,
-  SNMPv1Enabled: false,
+const port = (Port: number, ProtocolEnabled: boolean) => ({ Port, ProtocolEnabled });
+
+/** An iLO 6 as it leaves the factory, by Redfish resource (the sections of an ILO_SETTINGS setting). */
+const DEFAULT_ILO_SETTINGS: Record<string, Record<string, unknown>> = {
+  1: {
+    IdleConnectionTimeoutMinutes: 30,
+    PhysicalMonitorHealthStatusEnabled: true,
+    RIBCLEnabled: true,
+    RemoteConsoleThumbnailEnabled: true,
+    RequireHostAuthentication: false,
+    RequiredLoginForiLORBSU: false,
+    SerialCLISpeed: 9600,
+    SerialCLIStatus: 'EnabledAuthReq',
+    VSPLogDownloadEnabled: false,
+    VideoPresenceDetectOverride: true,
+    VirtualNICEnabled: false,
+    WebGuiEnabled: true,
+    iLOIPduringPOSTEnabled: true,
+    iLORBSUEnabled: true,
+  },
+  AccountService: { AuthFailureDelayTimeSeconds: 10, AuthFailureLoggingThreshold: 3, AuthFailuresBeforeDelay: 1, EnforcePasswordComplexity: false, MinPasswordLength: 8 },
+  NetworkProtocol: {
+    HTTP: port(80, true),
+    HTTPS: port(443, true),
+    IPMI: port(623, false),
+    KVMIP: port(17990, true),
+    SNMP: port(161, true),
+    SNMPTrapPort: 162,
+    SSH: port(22, true),
+    SerialOverLanLogging: false,
+    VirtualMedia: port(17988, true),
+    XMLResponseEnabled: true,
+  },
+  SecurityService: { ComponentIntegrityPolicy: 'NoPolicy', GlobalComponentIntegrity: 'Disabled' },
+  SnmpService: {
+    PeriodicHSATrapConfig: 'Disabled',
+    ReadCommunities: [],
+    SNMPColdStartTrapBroadcast: true,
+    SNMPv1RequestsEnabled: true,
+    SNMPv1TrapEnabled: true,
+    SNMPv3InformRetryAttempt: 2,
+    SNMPv3InformRetryIntervalSeconds: 15,
+    SNMPv3RequestsEnabled: true,
+    SNMPv3TrapEnabled: true,
+    TrapSourceHostname: 'Manager',
+    SNMPAlertDestinations: [],
+    SNMPv3Users: [],
+  },
+  UpdateService: { Accept3rdPartyFirmware: false },
 };
 
-function compareVersions(a: string, b: string): number {
-  const pa = a.match(/\d+/g)?.map(Number) ?? [];
-  const pb = b.match(/\d+/g)?.map(Number) ?? [];
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
+/** Passphrases can be written but never read back (Redfish reports them as null). */
+const WRITE_ONLY = /Passphrase$|Password$/;
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, WRITE_ONLY.test(k) ? null : withoutSecrets(v)]));
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A section PATCH: members given replace theirs, the others stay. */
+function mergeSections(into: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out = structuredClone(into);
+  for (const [section, value] of Object.entries(patch)) {
+    const before = out[section];
+    out[section] = isObject(before) && isObject(value) ? { ...before, ...structuredClone(value) } : structuredClone(value);
+  }
+  return out;
+}
+
+/** BIOS defaults of a ProLiant (what Bios.ResetBios restores). */
+const DEFAULT_BIOS: Readonly<Record<string, BiosValue>> = {
+  WorkloadProfile: 'GeneralPowerEfficientCompute',
+  BootMode: 'Uefi',
+  ProcHyperthreading: 'Enabled',
+  ProcVirtualization: 'Enabled',
+  IntelProcVtd: 'Enabled',
+  Sriov: 'Enabled',
+  ProcTurbo: 'Enabled',
+  PowerRegulator: 'DynamicPowerSavings',
+  MinProcIdlePower: 'C6',
+  EnergyPerfBias: 'BalancedPerf',
+  EmbeddedSerialPort: 'Com2Irq3',
+  ServerAssetTag: '',
+  AdminName: '',
+  AdminEmail: '',
+};
+
+/**
+ * How an iLO orders firmware versions: HPE's many spellings (`U46 v2.80 (01/19/2024)`, `0x2C`, `22.41.1000`)
+ * are ordered as the catalogue orders them; versions that cannot be ordered are simply different.
+ */
+function compareVersions(a: string, b: string): number | null {
+  return a === b ? 0 : compareFirmwareVersions(a, b);
+}
+
+const SETTLED_POWER: Partial<Record<DeviceStatus['powerState'], DeviceStatus['powerState']>> = { POWERING_ON: 'ON', POWERING_OFF: 'OFF', RESET: 'ON' };
 
 export class SimulatorDriver implements DeviceDriver {
   readonly kind = 'simulator' as const;
@@ -89,9 +181,21 @@ export class SimulatorDriver implements DeviceDriver {
     if (!d) {
       const seed = await this.seedOf(ref);
       if (!seed) return refused('NOT_FOUND', `no device ${ref.serverId}`);
-      d = { status: { ...seed.status }, firmware: seed.firmware.map((f) => ({ ...f })), iloSettings: { ...DEFAULT_ILO_SETTINGS, ...seed.iloSettings }, tasks: new Map(), faults: new Set() };
+      // A power change the store saw start has long finished on the real machine by the time a device is
+      // (re)created, e.g. after OpenCOM restarted: the BMC reports where it ended.
+      const powerState = SETTLED_POWER[seed.status.powerState] ?? seed.status.powerState;
+      d = {
+        status: { ...seed.status, powerState },
+        firmware: seed.firmware.map((f) => ({ ...f })),
+        iloSettings: mergeSections(DEFAULT_ILO_SETTINGS, seed.iloSettings ?? {}),
+        bios: { attributes: { ...DEFAULT_BIOS }, pending: {}, resetPending: false },
+        tasks: new Map(),
+        faults: new Set(),
+      };
       this.devices.set(this.key(ref), d);
     }
+    // A power change whose time has come is done, whatever is asked next (the timer may not have fired yet).
+    if (d.transition && this.clock.now() >= d.transition.dueAt) this.settlePower(d);
     if (d.faults.has('unreachable') || !d.status.connected) return refused('UNREACHABLE', `BMC of ${ref.serverId} does not answer`);
     if (d.faults.has('auth-failure')) return refused('AUTH_FAILED', `BMC of ${ref.serverId} refused the credentials`);
     return ok(d);
@@ -111,7 +215,10 @@ export class SimulatorDriver implements DeviceDriver {
     await this.device(ref);
     const d = this.devices.get(this.key(ref));
     if (!d) return undefined;
+    if (change.powerState) d.transition = undefined; // an out-of-band change overrides one under way
+    const boots = change.powerState === 'ON' && d.status.powerState !== 'ON';
     d.status = { ...d.status, ...change };
+    if (boots) this.boot(d);
     return { ...d.status };
   }
 
@@ -134,6 +241,21 @@ export class SimulatorDriver implements DeviceDriver {
     return d.ok ? ok({ ...d.value.status }) : d;
   }
 
+  private settlePower(d: SimDevice): void {
+    if (!d.transition) return;
+    const { target, boots } = d.transition;
+    d.status.powerState = target;
+    d.transition = undefined;
+    if (boots) this.boot(d);
+  }
+
+  /** POST applies what the BIOS was asked for: the defaults first when a reset is pending, then the pending attributes. */
+  private boot(d: SimDevice): void {
+    const { bios } = d;
+    if (!bios.resetPending && Object.keys(bios.pending).length === 0) return;
+    d.bios = { attributes: { ...(bios.resetPending ? DEFAULT_BIOS : bios.attributes), ...bios.pending }, pending: {}, resetPending: false };
+  }
+
   async readFirmwareInventory(ref: DeviceRef): Promise<Outcome<FirmwareComponent[]>> {
     const d = await this.device(ref);
     if (!d.ok) return d;
@@ -149,10 +271,14 @@ export class SimulatorDriver implements DeviceDriver {
     if (action === 'On' && status.powerState === 'ON') return refused('REFUSED', 'The server is already powered on');
     if ((action === 'ForceOff' || action === 'GracefulShutdown') && status.powerState === 'OFF') return refused('REFUSED', 'The server is already powered off');
     status.powerState = target === 'ON' ? (status.powerState === 'OFF' ? 'POWERING_ON' : 'RESET') : 'POWERING_OFF';
+    const transition = { target, dueAt: this.clock.now() + this.clock.realDuration(POWER_TRANSITION_MS), boots: target === 'ON' && action !== 'Nmi' };
+    d.value.transition = transition;
     const at = new Date(this.clock.now()).toISOString();
     this.emit({ kind: 'power', device: ref, powerState: status.powerState, outOfBand: false, at });
+    // The timer announces the change; reads settle it too, so at high time factors no reader depends on
+    // the timer's millisecond granularity.
     setTimeout(() => {
-      status.powerState = target;
+      if (d.value.transition === transition) this.settlePower(d.value);
       this.emit({ kind: 'power', device: ref, powerState: target, outOfBand: false, at: new Date(this.clock.now()).toISOString() });
     }, this.clock.realDuration(POWER_TRANSITION_MS)).unref();
     return ok(undefined);
@@ -166,6 +292,16 @@ export class SimulatorDriver implements DeviceDriver {
   }
 
   async startFirmwareUpdate(ref: DeviceRef, request: FirmwareUpdateRequest): Promise<Outcome<{ taskId: string }>> {
+    return this.startTask(ref, 'update', request, request.components.length * COMPONENT_MS + REBOOT_MS);
+  }
+
+  async stageFirmware(ref: DeviceRef, request: FirmwareStageRequest): Promise<Outcome<{ taskId: string }>> {
+    const asUpdate: FirmwareUpdateRequest = { components: request.components, installSwDrivers: request.installSwDrivers, downgrade: true, powerOff: false };
+    return this.startTask(ref, 'stage', asUpdate, request.components.length * STAGE_COMPONENT_MS);
+  }
+
+  /** The iLO runs one update task at a time, installing or staging. */
+  private async startTask(ref: DeviceRef, kind: SimTask['kind'], request: FirmwareUpdateRequest, durationMs: number): Promise<Outcome<{ taskId: string }>> {
     const d = await this.device(ref);
     if (!d.ok) return d;
     for (const task of d.value.tasks.values()) {
@@ -175,8 +311,9 @@ export class SimulatorDriver implements DeviceDriver {
     const slow = d.value.faults.has('slow') ? 5 : 1;
     const task: SimTask = {
       id: randomUUID(),
+      kind,
       startedAt: this.clock.now(),
-      durationMs: (request.components.length * COMPONENT_MS + REBOOT_MS) * slow,
+      durationMs: durationMs * slow,
       request,
       fails: d.value.faults.has('firmware-failure'),
       applied: false,
@@ -194,10 +331,21 @@ export class SimulatorDriver implements DeviceDriver {
     this.settle(d.value, task);
     const elapsed = (this.clock.now() - task.startedAt) * this.clock.factor;
     const percent = Math.min(100, Math.floor((elapsed / task.durationMs) * 100));
-    if (!task.applied) return ok({ taskId, state: percent === 0 ? 'New' : 'Running', percentComplete: percent, messages: [`Updating ${task.request.components.length} component(s)`] });
+    const verb = task.kind === 'stage' ? 'Staging' : 'Updating';
+    if (!task.applied) return ok({ taskId, state: percent === 0 ? 'New' : 'Running', percentComplete: percent, messages: [`${verb} ${task.request.components.length} component(s)`] });
+    if (task.kind === 'stage') {
+      return ok({
+        taskId,
+        state: task.fails ? 'Exception' : 'Completed',
+        percentComplete: 100,
+        messages: task.fails ? ['The component download failed: image verification error'] : ['Components stored in the iLO repository'],
+        results: task.request.components.map((c) => ({ name: c.name, version: c.version, status: task.fails ? 'FAILED' : 'OK' })),
+      });
+    }
     const results = task.request.components.map((c) => {
       const was = task.before.find((f) => f.name === c.name);
-      const status = task.fails ? 'FAILED' : !was ? 'SKIPPED' : compareVersions(c.version, was.version) === 0 || (!task.request.downgrade && compareVersions(c.version, was.version) < 0) ? 'NOT_UPDATED' : 'OK';
+      const cmp = was ? compareVersions(c.version, was.version) : null;
+      const status = task.fails ? 'FAILED' : !was ? 'SKIPPED' : cmp === 0 || (!task.request.downgrade && cmp !== null && cmp < 0) ? 'NOT_UPDATED' : 'OK';
       return { name: c.name, version: c.version, status } as const;
     });
     return ok({
@@ -214,24 +362,43 @@ export class SimulatorDriver implements DeviceDriver {
     if (task.applied) return;
     if ((this.clock.now() - task.startedAt) * this.clock.factor < task.durationMs) return;
     task.applied = true;
-    if (task.fails) return;
+    if (task.fails || task.kind === 'stage') return;
     for (const c of task.request.components) {
       const f = d.firmware.find((x) => x.name === c.name);
       if (!f) continue;
       const cmp = compareVersions(c.version, f.version);
-      if (cmp > 0 || (cmp < 0 && task.request.downgrade)) f.version = c.version;
+      if (cmp === null || cmp > 0 || (cmp < 0 && task.request.downgrade)) f.version = c.version;
     }
   }
 
   async readIloSettings(ref: DeviceRef): Promise<Outcome<Record<string, unknown>>> {
     const d = await this.device(ref);
-    return d.ok ? ok({ ...d.value.iloSettings }) : d;
+    return d.ok ? ok(withoutSecrets(d.value.iloSettings) as Record<string, unknown>) : d;
   }
 
   async applyIloSettings(ref: DeviceRef, settings: Record<string, unknown>): Promise<Outcome<void>> {
     const d = await this.device(ref);
     if (!d.ok) return d;
-    d.value.iloSettings = { ...d.value.iloSettings, ...settings };
+    d.value.iloSettings = mergeSections(d.value.iloSettings, settings);
+    return ok(undefined);
+  }
+
+  async readBiosSettings(ref: DeviceRef): Promise<Outcome<BiosSettings>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(structuredClone(d.value.bios)) : d;
+  }
+
+  async applyBiosSettings(ref: DeviceRef, attributes: Record<string, BiosValue>): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    d.value.bios.pending = { ...d.value.bios.pending, ...attributes };
+    return ok(undefined);
+  }
+
+  async resetBios(ref: DeviceRef): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    d.value.bios = { ...d.value.bios, pending: {}, resetPending: true };
     return ok(undefined);
   }
 }

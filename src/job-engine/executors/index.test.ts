@@ -1,0 +1,55 @@
+// The executor registry on both databases: the public templates left without an executor are exactly those
+// OpenCOM cannot perform with its device layer, and POST /jobs refuses them with a 400 that says so.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectComError } from '../../../test/helpers/com-assert.ts';
+import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { JOB_TEMPLATES, templateByName } from '../templates.ts';
+import { connectedServers, groupWith, postJob } from './executors.fixtures.ts';
+import { executorFor } from './index.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await openTestApp();
+});
+afterEach(async () => t.close());
+
+/** Need OneView, vCenter, storage arrays, OS deployment, a server's network fabric, logs, or security scans. */
+const NOT_PERFORMED = [
+  'ApplianceUpdate',
+  'CollectServerLog',
+  'DeleteVCenter',
+  'GetOneViewSettings',
+  'GetServerExternalStorage',
+  'GroupApplianceUpdate',
+  'GroupApplyExternalStorage',
+  'GroupApplyInternalStorageSettings',
+  'GroupApplyOneviewSettings',
+  'GroupCopyServerProfileTemplates',
+  'GroupExternalStorageCompliance',
+  'GroupOSInstallation',
+  'OrchestratorAddUpdateServerTemplates',
+  'ServerNetworkConnectivity',
+  'VCenterFirmwareBundlesSync',
+  'iLOSecurity',
+];
+
+describe('executor registry', () => {
+  it('runs every public template but those OpenCOM cannot perform', () => {
+    const without = JOB_TEMPLATES.filter((tpl) => tpl.public && !executorFor(tpl.name)).map((tpl) => tpl.name);
+    expect(without.sort()).toEqual(NOT_PERFORMED);
+    for (const name of ['IloOnlyFirmwareUpdate', 'FirmwareDownload', 'GroupFirmwareDownload', 'GroupApplyServerSettings', 'GroupiLOSettingsCompliance', 'CalculateiLOSettingsCompliance']) {
+      expect(executorFor(name), name).toBeDefined();
+    }
+  });
+
+  it('refuses to create a job it cannot perform with a 400 naming the template', async () => {
+    const [server] = await connectedServers(t, 1);
+    const group = await groupWith(t, 'OS installs', [], [server!]);
+    const os = templateByName('GroupOSInstallation')!;
+    const body = expectComError(await postJob(t, os.id, 'group', group.id, { parallel: true }), 400, { subjects: ['jobTemplate'] });
+    expect(body.message).toBe(`Job template GroupOSInstallation (${os.id}) is not supported by OpenCOM`);
+    const storage = templateByName('GetServerExternalStorage')!;
+    expectComError(await postJob(t, storage.id, 'server', server!.id), 400, { subjects: ['jobTemplate'] });
+    expect(Number((await t.store.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM jobs WHERE workspace_id = ?', [t.workspaces.A]))!.n)).toBe(0);
+  });
+});
