@@ -1,13 +1,16 @@
 // Adding a credential-based server (servers.md §4.4). COM answers 202 with a job and the server appears when
-// the job has reached the BMC. Until the job engine exists, the request is stored as a pending registration
-// whose id is the job id, and completePendingRegistrations (called by the device simulator) materialises it.
-import { createHash, randomUUID } from 'node:crypto';
+// the job has reached the BMC. The request is stored as a pending registration beside its job (same id), and
+// completePendingRegistrations (called by the device simulator) materialises it and ends the job.
+import { createHash } from 'node:crypto';
 import { ComError } from '../../http/com-error.ts';
+import { submitJob } from '../../job-engine/submit.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
+import { placeOnboardedServers } from '../groups/auto-add.ts';
 import { gatewayUri, serverId, type BmcCredentials, type Server } from './model.ts';
 import { findServer, insertServers } from './repository.ts';
 import { finishRegistration, insertRegistration, pendingForHost, pendingRegistrations, type Registration } from './registration-repository.ts';
+import { endRegistrationJob, REGISTRATION_TEMPLATE_ID } from './registration-job.ts';
 import { applianceIssues, credentialIssues } from './rules.ts';
 
 /** What the client asked for, in hub terms. */
@@ -45,8 +48,7 @@ export async function registerServer(store: Store, workspaceId: string, userId: 
   if (issues.length) throw ComError.badRequest(issues);
   const now = nowTimestamp();
   const c = request.credentials as BmcCredentials;
-  const registration: Registration = {
-    id: randomUUID(),
+  const registration: Omit<Registration, 'id'> = {
     workspaceId,
     createdBy: userId,
     createdAt: now,
@@ -60,7 +62,7 @@ export async function registerServer(store: Store, workspaceId: string, userId: 
     serverId: null,
     failureReason: null,
   };
-  await store.transaction(async (tx) => {
+  return store.transaction(async (tx) => {
     if (await pendingForHost(tx, workspaceId, registration.host)) {
       throw ComError.badRequest(
         [{ source: 'field', subject: 'hardware.bmc.userDefined.host', description: `a server at ${registration.host} is already being added` }],
@@ -68,9 +70,18 @@ export async function registerServer(store: Store, workspaceId: string, userId: 
         'ALREADY_EXISTS',
       );
     }
-    await insertRegistration(tx, registration);
+    // The registration is a real job, readable through every jobs version; its id is the job's. Until the
+    // server exists, its BMC host is the only name the job's target has.
+    const job = await submitJob(tx, {
+      workspaceId,
+      templateId: REGISTRATION_TEMPLATE_ID,
+      resource: { type: 'server', id: registration.host },
+      params: { host: registration.host, ...(registration.applianceId ? { applianceId: registration.applianceId } : {}) },
+      createdBy: userId,
+    });
+    await insertRegistration(tx, { ...registration, id: job.id });
+    return job.id;
   });
-  return registration.id;
 }
 
 /** The server a completed registration becomes: connected, not yet subscribed, nothing inventoried yet. */
@@ -150,8 +161,12 @@ export async function completePendingRegistrations(db: Db | Store, workspaceId: 
       const outcome: RegistrationOutcome = taken
         ? { jobId: r.id, state: 'FAILED', serverId: null, failureReason: `A server with id ${server.id} already exists` }
         : { jobId: r.id, state: 'COMPLETE', serverId: server.id, failureReason: null };
-      if (!taken) await insertServers(tx, [server]);
+      if (!taken) {
+        await insertServers(tx, [server]);
+        await placeOnboardedServers(tx, workspaceId, [server]);
+      }
       await finishRegistration(tx, r, { ...outcome, now });
+      await endRegistrationJob(tx, workspaceId, r.id, outcome);
       outcomes.push(outcome);
     }
     return outcomes;

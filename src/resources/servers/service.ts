@@ -6,6 +6,8 @@ import type { ApiScope } from '../../http/api-scope.ts';
 import type { ListSpec } from '../../query/list-spec.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
+import { serverChanged } from '../groups/auto-add.ts';
+import { deleteAssociatedSchedules } from '../schedules/service.ts';
 import type { Page } from '../list-envelope.ts';
 import { recordServerRemoved, recordServerUpdated } from './activities.ts';
 import { CREDENTIAL_CONNECTIONS, gatewayUri, type Server, type ServerPatch } from './model.ts';
@@ -24,14 +26,18 @@ const UPDATE_ATTEMPTS = 5;
 /**
  * Applies `change` to the stored server and saves it with generation + 1 and a new updatedAt, guarded by the
  * generation it was read at; a concurrent write makes it re-read and re-apply. Run it inside the caller's
- * transaction when it must commit with other writes. Undefined when the server does not exist.
+ * transaction when it must commit with other writes. Undefined when the server does not exist. Groups then
+ * react in the same transaction (new tags place the server, a first connection starts on-add jobs).
  */
 export async function updateServerState(db: Db, workspaceId: string, id: string, change: (s: Server) => Server): Promise<Server | undefined> {
   for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
     const current = await findServer(db, workspaceId, id);
     if (!current) return undefined;
     const next = bumped(change(structuredClone(current)), current);
-    if (await updateServer(db, next, current.generation)) return next;
+    if (await updateServer(db, next, current.generation)) {
+      await serverChanged(db, current, next);
+      return next;
+    }
   }
   throw new Error(`server ${id} kept changing while it was being updated`);
 }
@@ -145,6 +151,8 @@ export class ServerService {
         throw invalid([{ source: 'field', subject: 'connectionType', description: `only CREDENTIAL or GATEWAY servers can be deleted; ${id} is ${current.connectionType ?? 'not connected'}` }]);
       }
       if (!(await deleteServer(tx, workspaceId, id))) throw notFound(id);
+      // Schedules acting on the server go with it (schedules.md §3), as they do with a group.
+      await deleteAssociatedSchedules(tx, workspaceId, 'servers', id);
       await recordServerRemoved(tx, current);
     });
   }
