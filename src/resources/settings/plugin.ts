@@ -2,6 +2,7 @@
 // server-settings group serves the same rows through this group's service.
 import { mountVersion } from '../../http/api-scope.ts';
 import type { ResourceGroup } from '../group.ts';
+import { groupSettingReferences } from '../groups/settings-links.ts';
 import { settingsMigrations } from './migrations.ts';
 import { SettingsService } from './service.ts';
 import { settingsV1 } from './v1/routes.ts';
@@ -11,7 +12,7 @@ export const settingsGroup: ResourceGroup = {
   name: 'settings',
   migrations: settingsMigrations,
   async register(app, deps) {
-    const service = new SettingsService(deps.store);
+    const service = new SettingsService(deps.store, groupSettingReferences);
     await mountVersion(app, { version: 'v1', routes: settingsV1(service) });
     await mountVersion(app, { version: 'v1beta1', routes: settingsV1beta1(service) });
   },

@@ -26,8 +26,8 @@ export { CUSTOMER_ID_PROPERTY, listProperties, PLATFORM_FAMILY_PROPERTY, type Li
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Whatever references settings (groups hold settingsUris; they arrive in a later issue). The seam DELETE
- * uses: 409 while a setting is in use, unless `force=true` detaches it first (settings.md §5.5).
+ * Whatever references settings (groups hold settingsUris: groups/settings-links.ts). The seam DELETE uses:
+ * 409 while a setting is in use, unless `force=true` detaches it first (settings.md §5.5).
  */
 export interface SettingReferences {
   isInUse(db: Db, workspaceId: string, settingId: string): Promise<boolean>;
@@ -72,6 +72,31 @@ export async function findSetting(db: Db, workspaceId: string, id: string): Prom
 
 const invalid = (issues: Issue[]) => ComError.badRequest(issues);
 const field = (subject: string, description: string): Issue => ({ source: 'field', subject, description });
+
+/**
+ * Creates, or points at a new bundle, the FIRMWARE setting a group owns for the legacy v1beta2
+ * `firmwareBaseline` (groups.md §5), in the caller's transaction, recording its SETTING_* activity. The bundle
+ * goes under GEN10 (the only generation of pre-2022 baselines); a bundle id the FIRMWARE rules refuse is a 400
+ * naming `subject`. A taken name gets a numbered suffix.
+ */
+export async function saveOwnedFirmwareSetting(db: Db, workspaceId: string, id: string, name: string, bundleId: string, subject: string): Promise<Setting> {
+  const issues = validateSetting({ name: 'baseline', description: null, category: 'FIRMWARE', settings: { GEN10: { id: bundleId } } }, { osTypes: [] });
+  if (issues.length) throw invalid(issues.map((i) => ({ ...i, subject })));
+  const current = await repo.findById(db, workspaceId, id);
+  const now = nowTimestamp();
+  if (current) {
+    const next: Setting = { ...current, settings: { ...current.settings, GEN10: { ...current.settings.GEN10, id: bundleId } }, generation: current.generation + 1, updatedAt: now };
+    if (!(await repo.update(db, next, current.generation))) throw new ComError('PRECONDITION_FAILED', 'The setting changed while it was being updated');
+    await recordSettingActivity(db, 'UPDATED', next);
+    return next;
+  }
+  let unique = name.slice(0, 100);
+  for (let n = 2; await repo.findByName(db, workspaceId, 'FIRMWARE', unique); n++) unique = `${name.slice(0, 90)} (${n})`;
+  const created: Setting = { id, workspaceId, name: unique, description: null, category: 'FIRMWARE', settings: { GEN10: { id: bundleId } }, hpeDefined: false, generation: 1, createdAt: now, updatedAt: now };
+  await repo.insert(db, created);
+  await recordSettingActivity(db, 'CREATED', created);
+  return created;
+}
 
 export class SettingsService {
   /** Workspaces whose HPE records are known to be committed; they are never deleted, so this only grows. */
