@@ -16,7 +16,7 @@ function print(value: unknown): void {
 /** Runs an identity command against the configured store; refusals print a message and exit 1. */
 async function withIdentity(fn: (identity: IdentityService) => Promise<unknown>): Promise<void> {
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, postgresSchema: config.postgresSchema });
   try {
     await store.migrate(ALL_MIGRATIONS);
     const result = await fn(new IdentityService(store));

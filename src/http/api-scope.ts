@@ -31,6 +31,8 @@ export interface MountOptions {
   routes: VersionRoutes;
   /** The prefix /openapi.json documents (endpoints.md lists a few groups only under the legacy prefix). */
   published?: ComPrefix;
+  /** Served under both prefixes but documented under neither: a version COM no longer lists, kept for clients. */
+  hidden?: boolean;
 }
 
 /** Registers a version's routes under every COM prefix, marking them COM routes; only one prefix is documented. */
@@ -43,11 +45,35 @@ export async function mountVersion(app: FastifyInstance, options: MountOptions):
           route.config = { ...route.config, com: true };
           const own = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
           route.onRequest = [child.comGuard, ...own];
-          if (prefix !== published) route.schema = { ...route.schema, hide: true };
+          if (prefix !== published || options.hidden) route.schema = { ...route.schema, hide: true };
         });
         await options.routes(child, { prefix, version: options.version });
       },
       { prefix: `/${prefix}/${options.version}` },
     );
   }
+}
+
+export interface AliasOptions {
+  /** The path prefix clients send, e.g. `/api/compute/v1` (client-compat.md: legacy URIs in old bodies). */
+  path: string;
+  /** The version whose routes, shapes and self links the alias serves. */
+  scope: ApiScope;
+  routes: VersionRoutes;
+}
+
+/** Serves a version's routes under a legacy path outside the COM prefixes, undocumented, as a COM route. */
+export async function mountAlias(app: FastifyInstance, options: AliasOptions): Promise<void> {
+  await app.register(
+    async (child) => {
+      child.addHook('onRoute', (route) => {
+        route.config = { ...route.config, com: true };
+        const own = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+        route.onRequest = [child.comGuard, ...own];
+        route.schema = { ...route.schema, hide: true };
+      });
+      await options.routes(child, options.scope);
+    },
+    { prefix: options.path },
+  );
 }

@@ -100,6 +100,10 @@ export const contentNegotiationPlugin = fp(async function contentNegotiation(app
     const bodyTypes = config.bodyTypes ?? defaultBodyTypes(request.method);
     const type = mediaType(request.headers['content-type']);
     const hasBody = request.body !== undefined;
+    if (!hasBody && config.bodyOptional) {
+      request.body = null;
+      return;
+    }
     if (hasBody || schema?.body) {
       if (!type || !bodyTypes.includes(type)) {
         throw new ComError('UNSUPPORTED_MEDIA_TYPE', `Content-Type must be ${bodyTypes.join(' or ')}`, [

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { QueryError } from '../query/query-error.ts';
 import { ComError, errorBody, type ErrorKey, type Issue } from './com-error.ts';
 
-interface AjvIssue {
+export interface AjvIssue {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
@@ -34,9 +34,15 @@ function describe(issue: AjvIssue): string {
 /** Turns a schema-validation failure into COM issues, one per subject. */
 export function validationIssues(error: FastifyError): Issue[] {
   const source = SOURCE_OF_PART[error.validationContext ?? 'body'] ?? 'field';
+  return ajvIssues((error.validation ?? []) as AjvIssue[], source);
+}
+
+/** Ajv errors as COM issues, one per subject; `under` prefixes subjects when the data sits inside a body. */
+export function ajvIssues(errors: readonly AjvIssue[], source: Issue['source'], under?: string): Issue[] {
   const seen = new Map<string, Issue>();
-  for (const v of (error.validation ?? []) as AjvIssue[]) {
-    const subject = subjectOf(v);
+  for (const v of errors) {
+    const own = subjectOf(v);
+    const subject = under ? (own === '(root)' ? under : `${under}.${own}`) : own;
     if (!seen.has(subject)) seen.set(subject, { source, subject, description: describe(v) });
   }
   return [...seen.values()];

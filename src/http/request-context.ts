@@ -16,6 +16,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Media types the body may have (POST/PUT default application/json, PATCH merge-patch). */
     bodyTypes?: readonly string[];
+    /** The body may be left out (no Content-Type needed); the handler then sees `null`, so the body schema must admit null. */
+    bodyOptional?: boolean;
   }
 }
 

@@ -41,6 +41,7 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  422: 'Unprocessable entity',
   429: 'Too many requests',
   500: 'Internal server error',
 };

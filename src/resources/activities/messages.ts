@@ -77,6 +77,28 @@ export const ACTIVITY_MESSAGES: Readonly<Record<string, Templates>> = {
       groupTitle: '{count} 台のサーバーのファームウェア更新に失敗しました',
     },
   },
+  JOB_STARTED: {
+    en: { title: 'Job started', message: 'Job {jobName} started on {target}', groupTitle: '{count} jobs started' },
+    ja: { title: 'ジョブが開始されました', message: 'ジョブ {jobName} が {target} で開始されました', groupTitle: '{count} 件のジョブが開始されました' },
+  },
+  JOB_COMPLETED: {
+    en: { title: 'Job completed', message: 'Job {jobName} completed on {target}\n\nStatus: {status}', groupTitle: '{count} jobs completed' },
+    ja: { title: 'ジョブが完了しました', message: 'ジョブ {jobName} が {target} で完了しました\n\nステータス: {status}', groupTitle: '{count} 件のジョブが完了しました' },
+  },
+  JOB_FAILED: {
+    en: {
+      title: 'Job failed',
+      message: 'Job {jobName} failed on {target}\n\nDetails: {reason}',
+      recommendedAction: 'Check the target and retry the job.',
+      groupTitle: '{count} jobs failed',
+    },
+    ja: {
+      title: 'ジョブが失敗しました',
+      message: 'ジョブ {jobName} が {target} で失敗しました\n\n詳細: {reason}',
+      recommendedAction: '対象を確認してジョブを再試行してください。',
+      groupTitle: '{count} 件のジョブが失敗しました',
+    },
+  },
   GROUP_JOB_FW_UPDATE_COMPLETED: {
     en: { title: 'Group firmware update successful', message: 'Firmware update of group {groupName} successful\n\nNote: {succeeded} out of {total} servers updated successfully.' },
     ja: { title: 'グループのファームウェア更新に成功しました', message: 'グループ {groupName} のファームウェア更新に成功しました\n\n注: {total} 台中 {succeeded} 台のサーバーが正常に更新されました。' },
