@@ -49,7 +49,7 @@ function http(method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Pr
   });
 }
 
-async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 150_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -191,7 +191,7 @@ describe('group firmware update, end to end over HTTP', () => {
     // Step 10 (and the legacy §7.2 step 8): every server shows the baseline's versions.
     await expectFirmwareAtBaseline(baseline);
     await expectCompliant(groupId);
-  }, 180_000);
+  }, 400_000);
 
   it('schedules.md §5: the same update fired by a one-time schedule', async () => {
     const { groupId, groupUri, baseline } = await groupWithBaseline('Scheduled-Group');
@@ -225,5 +225,5 @@ describe('group firmware update, end to end over HTTP', () => {
     expect(history.statusCode, history.body).toBe(200);
     await expectFirmwareAtBaseline(baseline);
     await expectCompliant(groupId);
-  }, 180_000);
+  }, 400_000);
 });

@@ -105,7 +105,7 @@ describe('job durability', () => {
       expect(['COMPLETE', 'ERROR', 'STALLED']).toContain(job.state);
       if (job.resultCode !== 'SUCCESS') expect(job.data?.state_reason_message?.message_id).toBeTruthy();
     }
-  }, 240_000);
+  }, 400_000);
 
   it.skipIf(testDialect === 'sqlite')('two processes on one PostgreSQL database share the jobs, each step run once', async () => {
     database = processDatabase();
@@ -139,5 +139,5 @@ describe('job durability', () => {
     expect(new Set(all.map((c) => c.jobId)).size).toBe(jobs.length); // every job claimed
     expect(claims(a).length).toBeGreaterThan(0);
     expect(claims(b).length).toBeGreaterThan(0); // both processes did work
-  }, 240_000);
+  }, 400_000);
 });
