@@ -61,8 +61,9 @@ function shown(value: unknown): string {
 }
 
 /**
- * Every setting the sections ask for whose current value differs, and how many were compared. An object value
- * (e.g. `HTTP: {Port, ProtocolEnabled}`) is compared member by member (`HTTP.Port`); a list as a whole.
+ * Every setting the sections ask for whose current value differs (by category, then name), and how many were
+ * compared. An object value (e.g. `HTTP: {Port, ProtocolEnabled}`) is compared member by member (`HTTP.Port`);
+ * a list as a whole.
  */
 export function iloDeviations(expected: IloSections, current: Record<string, unknown>): { deviations: IloSettingDeviation[]; compared: number } {
   const deviations: IloSettingDeviation[] = [];
@@ -78,5 +79,8 @@ export function iloDeviations(expected: IloSections, current: Record<string, unk
     }
   };
   for (const [category, section] of Object.entries(expected)) visit(category, '', section, current[category]);
+  // Stored documents keep no key order on PostgreSQL (jsonb), so the list is ordered by name.
+  const key = (d: IloSettingDeviation) => `${d.category}\u0000${d.settingName}`;
+  deviations.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return { deviations, compared };
 }
