@@ -215,7 +215,9 @@ export class JobEngine {
     await store.transaction(async (tx) => {
       const current = await this.reread(tx, claimed);
       if (!current) return;
-      if (current.run.leaseOwner !== this.workerId) return; // taken over: the new owner decides
+      // Taken over — by another worker, or by this one re-claiming after the lease ran out (the lease end
+      // differs then): the newer claim decides, so no outcome is applied twice.
+      if (current.run.leaseOwner !== this.workerId || current.run.leaseUntil !== claimed.run.leaseUntil) return;
       if (isTerminal(current.state) || current.state === 'STALLED') {
         await releaseLease(tx, current);
         return;
