@@ -55,8 +55,17 @@ export async function runAll(h: EngineHarness): Promise<void> {
   await h.engine.runUntilIdle({ timeoutMs: 240_000 });
 }
 
-export function connectedServers(t: TestApp, count: number, overrides: ServerOverrides = {}, seed = 11): Promise<Server[]> {
-  return seedServers(t.store, t.workspaces.A, count, { seed, overrides: () => ({ connected: true, powerState: 'ON', ...overrides }) });
+/** Seeds differ per call, so the tests of a suite sharing one app never get each other's servers. */
+let nextSeed = 1000;
+
+export function connectedServers(t: TestApp, count: number, overrides: ServerOverrides = {}): Promise<Server[]> {
+  return seedServers(t.store, t.workspaces.A, count, { seed: nextSeed++, overrides: () => ({ connected: true, powerState: 'ON', ...overrides }) });
+}
+
+/** Jobs on these targets (the suites share one app, so counts are per target). */
+export async function jobsOn(t: TestApp, ids: readonly string[]): Promise<number> {
+  const row = await t.store.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM jobs WHERE workspace_id = ? AND resource_id IN (${ids.map(() => '?').join(', ')})`, [t.workspaces.A, ...ids]);
+  return Number(row!.n);
 }
 
 /**

@@ -1,7 +1,7 @@
 // FirmwareDownload and GroupFirmwareDownload on both databases: the components a server needs are staged in
 // its iLO repository and nothing is installed; the server records a Stage update; a group download stages
 // every member at once through child jobs, with the bundle its baseline names per generation.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newestActiveBundle, planFirmwareUpdate, type FirmwareBundle } from '../../resources/firmware-bundles/baseline.ts';
 import { findServer } from '../../resources/servers/repository.ts';
@@ -11,12 +11,12 @@ import { childrenOf, connectedServers, createJob, deviceOf, engineFor, groupWith
 let t: TestApp;
 let gen10: FirmwareBundle;
 let gen11: FirmwareBundle;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await openTestApp();
   gen10 = (await newestActiveBundle(t.store, 'GEN_10'))!;
   gen11 = (await newestActiveBundle(t.store, 'GEN_11'))!;
 });
-afterEach(async () => t.close());
+afterAll(async () => t.close());
 
 const firmwareSetting = () => ({ category: 'FIRMWARE', settings: { GEN10: { id: gen10.id }, GEN11: { id: gen11.id } } });
 
@@ -79,8 +79,8 @@ describe('FirmwareDownload on a server', () => {
 
 describe('group firmware downloads', () => {
   it('GroupFirmwareDownload stages every member at once with the bundle of its generation', async () => {
-    const a = await connectedServers(t, 1, { model: 'ProLiant DL360 Gen10', iloVersion: '2.72 Sep 04 2022' }, 21);
-    const b = await connectedServers(t, 1, { model: 'ProLiant DL380 Gen11', iloVersion: '1.56 Feb 02 2024' }, 22);
+    const a = await connectedServers(t, 1, { model: 'ProLiant DL360 Gen10', iloVersion: '2.72 Sep 04 2022' });
+    const b = await connectedServers(t, 1, { model: 'ProLiant DL380 Gen11', iloVersion: '1.56 Feb 02 2024' });
     const group = await groupWith(t, 'Download group', [firmwareSetting()], [...a, ...b]);
     const h = engineFor(t);
     const job = await createJob(t, TEMPLATE_IDS.groupFirmwareDownload, 'group', group.id, { installSWDrivers: false, test_connection: true });
@@ -104,7 +104,7 @@ describe('group firmware downloads', () => {
   });
 
   it('FirmwareDownload on a group takes devices and a bundle_id for its generation, and reports a failed member', async () => {
-    const servers = await connectedServers(t, 3, { model: 'ProLiant DL380 Gen11', iloVersion: '1.56 Feb 02 2024' }, 23);
+    const servers = await connectedServers(t, 3, { model: 'ProLiant DL380 Gen11', iloVersion: '1.56 Feb 02 2024' });
     const group = await groupWith(t, 'Gen11 only', [{ category: 'FIRMWARE', settings: { GEN10: { id: gen10.id } } }], servers);
     const h = engineFor(t);
     await h.driver.setFault(deviceOf(t, servers[1]!), 'firmware-failure', true);
@@ -126,7 +126,7 @@ describe('group firmware downloads', () => {
   });
 
   it('fails with FWE-101 when the group has no firmware baseline, and refuses strangers in devices (400)', async () => {
-    const [member, stranger] = await connectedServers(t, 2, {}, 24);
+    const [member, stranger] = await connectedServers(t, 2, {});
     const group = await groupWith(t, 'No baseline', [], [member!]);
     const refused = await postJob(t, TEMPLATE_IDS.groupFirmwareDownload, 'group', group.id, { devices: [stranger!.id] });
     expect(refused.statusCode, refused.body).toBe(400);

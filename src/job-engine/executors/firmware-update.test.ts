@@ -1,7 +1,7 @@
 // IloOnlyFirmwareUpdate on both databases: only the iLO moves, to the newest active bundle of the server's
 // generation; the server's inventory, iLO version and lastFirmwareUpdate follow; a current iLO is left alone;
 // a BMC that does not answer fails the job with a reason and the FW_UPDATE activities clients read.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { newestActiveBundle } from '../../resources/firmware-bundles/baseline.ts';
 import { findServer } from '../../resources/servers/repository.ts';
@@ -9,10 +9,10 @@ import { TEMPLATE_IDS } from '../templates.ts';
 import { connectedServers, createJob, deviceOf, engineFor, postJob, readJob, runAll } from './executors.fixtures.ts';
 
 let t: TestApp;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await openTestApp();
 });
-afterEach(async () => t.close());
+afterAll(async () => t.close());
 
 async function activityKeys(serverId: string): Promise<string[]> {
   const rows = await t.store.all<{ activity_key: string }>('SELECT activity_key FROM activities WHERE workspace_id = ? AND associated_server_id = ? ORDER BY created_at, id', [

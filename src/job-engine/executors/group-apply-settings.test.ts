@@ -2,17 +2,17 @@
 // BIOS setting staged for the next boot (after a factory reset when asked), batch_size servers at a time;
 // the BIOS reset that unassigning with reset-subsystems=BIOS starts; a group without the setting fails with
 // a reason; and the per-server children are not creatable through the jobs API.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { operationOf, unassign } from '../../resources/groups/groups.fixtures.ts';
 import { TEMPLATE_IDS } from '../templates.ts';
-import { childrenOf, connectedServers, createJob, deviceOf, engineFor, groupWith, postJob, readJob, runAll } from './executors.fixtures.ts';
+import { childrenOf, connectedServers, createJob, deviceOf, engineFor, groupWith, jobsOn, postJob, readJob, runAll } from './executors.fixtures.ts';
 
 let t: TestApp;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await openTestApp();
 });
-afterEach(async () => t.close());
+afterAll(async () => t.close());
 
 const RESTART = '30110551-cad6-4069-95b8-dbce9bbd8525';
 const ILO = { category: 'ILO_SETTINGS', settings: { DEFAULT: { AccountService: { MinPasswordLength: 14, EnforcePasswordComplexity: true }, SnmpService: { SNMPv1RequestsEnabled: false } } } };
@@ -74,7 +74,7 @@ describe('GroupApplyServerSettings', () => {
     const h = engineFor(t);
     await runAll(h);
 
-    const row = await t.store.get<{ id: string }>("SELECT id FROM jobs WHERE workspace_id = ? AND name = 'GroupApplyServerSettings' AND parent_job_id IS NULL", [t.workspaces.A]);
+    const row = await t.store.get<{ id: string }>("SELECT id FROM jobs WHERE workspace_id = ? AND name = 'GroupApplyServerSettings' AND resource_id = ?", [t.workspaces.A, group.id]);
     expect(await readJob(t, row!.id)).toMatchObject({ state: 'COMPLETE', resultCode: 'SUCCESS', results: { succeeded: 1 } });
     const [child] = await childrenOf(t, row!.id);
     expect(child).toMatchObject({ name: 'ApplySettingsTemplate', resource: { type: 'server', id: server!.id }, params: { reset_only: true, factory_reset: true } });
@@ -132,6 +132,6 @@ describe('GroupApplyServerSettings', () => {
       expect(res.statusCode, res.body).toBe(400);
       expect(res.body, JSON.stringify(params)).toContain(subject);
     }
-    expect(Number((await t.store.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM jobs WHERE workspace_id = ?', [t.workspaces.A]))!.n)).toBe(0);
+    expect(await jobsOn(t, [group.id, member!.id, stranger!.id])).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // group's iLO setting and stores ILO_SETTINGS records (served by the groups API in HPE's shapes);
 // CalculateiLOSettingsCompliance redoes one server's record and leaves the others; the HPE-defined ILO
 // setting works as the group's iLO setting too, and applying it makes the group compliant.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectHpeSchema } from '../../../test/helpers/com-assert.ts';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { expectCollection, expectGroup, V1, V1BETA3 } from '../../resources/groups/groups.fixtures.ts';
@@ -11,10 +11,10 @@ import { TEMPLATE_IDS } from '../templates.ts';
 import { connectedServers, createJob, deviceOf, engineFor, groupWith, postJob, readJob, runAll } from './executors.fixtures.ts';
 
 let t: TestApp;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await openTestApp();
 });
-afterEach(async () => t.close());
+afterAll(async () => t.close());
 
 const ILO = {
   category: 'ILO_SETTINGS',

@@ -1,17 +1,17 @@
 // The executor registry on both databases: the public templates left without an executor are exactly those
 // OpenCOM cannot perform with its device layer, and POST /jobs refuses them with a 400 that says so.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectComError } from '../../../test/helpers/com-assert.ts';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { JOB_TEMPLATES, templateByName } from '../templates.ts';
-import { connectedServers, groupWith, postJob } from './executors.fixtures.ts';
+import { connectedServers, groupWith, jobsOn, postJob } from './executors.fixtures.ts';
 import { executorFor } from './index.ts';
 
 let t: TestApp;
-beforeEach(async () => {
+beforeAll(async () => {
   t = await openTestApp();
 });
-afterEach(async () => t.close());
+afterAll(async () => t.close());
 
 /** Need OneView, vCenter, storage arrays, OS deployment, a server's network fabric, logs, or security scans. */
 const NOT_PERFORMED = [
@@ -50,6 +50,6 @@ describe('executor registry', () => {
     expect(body.message).toBe(`Job template GroupOSInstallation (${os.id}) is not supported by OpenCOM`);
     const storage = templateByName('GetServerExternalStorage')!;
     expectComError(await postJob(t, storage.id, 'server', server!.id), 400, { subjects: ['jobTemplate'] });
-    expect(Number((await t.store.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM jobs WHERE workspace_id = ?', [t.workspaces.A]))!.n)).toBe(0);
+    expect(await jobsOn(t, [group.id, server!.id])).toBe(0);
   });
 });
