@@ -7,7 +7,10 @@ import { authPlugin } from './http/auth.ts';
 import { comGuardPlugin } from './http/com-guard.ts';
 import { contentNegotiationPlugin } from './http/content-negotiation.ts';
 import { errorHandlerPlugin } from './http/error-handler.ts';
+import { reserveHotShapes } from './http/hidden-classes.ts';
 import { observabilityPlugin } from './http/observability.ts';
+import { deferredChildLoggerFactory } from './http/request-logger.ts';
+import { installSerializers } from './http/serialization.ts';
 import { installValidators } from './http/validation.ts';
 import type { IdentityService } from './identity/identity-service.ts';
 import type { TokenService } from './identity/tokens.ts';
@@ -26,13 +29,16 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  reserveHotShapes();
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     genReqId: () => randomUUID(),
+    childLoggerFactory: deferredChildLoggerFactory,
     bodyLimit: deps.config.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   installValidators(app);
+  installSerializers(app);
 
   await app.register(errorHandlerPlugin);
   await app.register(openapiPlugin, { version: OPENCOM_VERSION });
