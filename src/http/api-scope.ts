@@ -21,8 +21,14 @@ export function resourceUri(scope: ApiScope, path: string): string {
 
 /** `compute-ops-mgmt/<kind>` or `compute-ops/<kind>`, following the request prefix. */
 export function typeName(scope: ApiScope, kind: string): string {
-  return `${scope.prefix}/${kind}`;
+  // One string per prefix and kind, built once: every item of every response carries it.
+  const byKind = TYPE_NAMES[scope.prefix];
+  let name = byKind.get(kind);
+  if (name === undefined) byKind.set(kind, (name = `${scope.prefix}/${kind}`));
+  return name;
 }
+
+const TYPE_NAMES: Record<ComPrefix, Map<string, string>> = { 'compute-ops-mgmt': new Map(), 'compute-ops': new Map() };
 
 export type VersionRoutes = (app: FastifyInstance, scope: ApiScope) => void | Promise<void>;
 

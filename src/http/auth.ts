@@ -54,39 +54,65 @@ function bearerToken(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
-/** Verifies the bearer token of a COM request and sets request.principal; throws 401/403 as COM errors. */
-export function createAuthenticator(identity: IdentityService, tokens: TokenService): (request: FastifyRequest) => Promise<void> {
-  const principals = new LRUCache<string, Principal>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
-  const missing = new LRUCache<string, true>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
+/** Whom a principal key (or a token) currently designates (undefined: nobody), and until when that answer holds. */
+interface Grant {
+  principal: Principal | undefined;
+  expiresAt: number;
+}
 
-  async function principalOf(claims: TokenClaims): Promise<Principal | undefined> {
+/**
+ * Verifies the bearer token of a COM request and sets request.principal; throws 401/403 as COM errors.
+ * Returns nothing when the token and its principal were cached (the common case, settled without a promise),
+ * and a promise otherwise.
+ */
+export function createAuthenticator(identity: IdentityService, tokens: TokenService): (request: FastifyRequest) => void | Promise<void> {
+  const grants = new LRUCache<string, Grant>({ max: 10_000 });
+  // A verified token's claims object lives in the token cache, so it leads to its grant without hashing a key.
+  const grantOfClaims = new WeakMap<TokenClaims, Grant>();
+
+  async function loadGrant(claims: TokenClaims): Promise<Grant> {
     const key = claims.external ? `ext:${claims.workspaceId}:${claims.email}` : `client:${claims.clientId}`;
-    const cached = principals.get(key);
-    if (cached) return cached;
-    if (missing.get(key)) return undefined;
-    const principal = claims.external
-      ? await identity.principalForMember(claims.workspaceId, claims.email!)
-      : await identity.principalForClient(claims.clientId!);
-    if (principal && (claims.external || (principal.userId === claims.sub && principal.homeWorkspaceId === claims.workspaceId))) {
-      principals.set(key, principal);
-      return principal;
+    let read = grants.get(key);
+    if (!read || read.expiresAt <= Date.now()) {
+      const principal = claims.external
+        ? await identity.principalForMember(claims.workspaceId, claims.email!)
+        : await identity.principalForClient(claims.clientId!);
+      read = { principal, expiresAt: Date.now() + PRINCIPAL_TTL_MS };
+      grants.set(key, read);
     }
-    missing.set(key, true);
-    return undefined;
+    // Our own tokens must still name the client's user and workspace; the answer expires with the read.
+    const { principal } = read;
+    const valid = principal && (claims.external || (principal.userId === claims.sub && principal.homeWorkspaceId === claims.workspaceId));
+    const grant = { principal: valid ? principal : undefined, expiresAt: read.expiresAt };
+    grantOfClaims.set(claims, grant);
+    return grant;
   }
 
-  return async function authenticate(request) {
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new ComError('UNAUTHORIZED', 'Missing bearer token');
-    const claims = await tokens.verify(token);
-    if (!claims) throw new ComError('UNAUTHORIZED', 'Invalid or expired bearer token');
-    const principal = await principalOf(claims);
+  function admit(request: FastifyRequest, principal: Principal | undefined): void {
     if (!principal) throw new ComError('UNAUTHORIZED', 'The token no longer grants access');
     request.principal = principal;
     const permission = request.routeOptions.config.permission ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
     if (!roleAllows(principal.role, permission)) {
       throw new ComError('FORBIDDEN', `The ${principal.role} role does not allow this operation`);
     }
+  }
+
+  async function authenticateSlowly(request: FastifyRequest, token: string, known: TokenClaims | undefined): Promise<void> {
+    const claims = known ?? (await tokens.verify(token));
+    if (!claims) throw new ComError('UNAUTHORIZED', 'Invalid or expired bearer token');
+    admit(request, (await loadGrant(claims)).principal);
+  }
+
+  return function authenticate(request) {
+    const header = request.headers.authorization;
+    // "Bearer <a token verified before>" needs no parsing: such a token has no whitespace for the pattern to trim.
+    let claims = header?.startsWith('Bearer ') ? tokens.verifiedBefore(header.slice(7)) : undefined;
+    const grant = claims && grantOfClaims.get(claims);
+    if (grant && grant.expiresAt > Date.now()) return admit(request, grant.principal);
+    const token = bearerToken(header);
+    if (!token) throw new ComError('UNAUTHORIZED', 'Missing bearer token');
+    claims ??= tokens.verifiedBefore(token);
+    return authenticateSlowly(request, token, claims);
   };
 }
 

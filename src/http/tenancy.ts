@@ -2,14 +2,25 @@
 // Tenant-Acid, one of that MSP's tenants. Anything else with Tenant-Acid is refused (conventions §3).
 import type { FastifyRequest } from 'fastify';
 import type { IdentityService } from '../identity/identity-service.ts';
+import type { Principal } from '../identity/model.ts';
 import { ComError } from './com-error.ts';
 import './request-context.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Sets request.workspaceId for an authenticated COM request; throws 400/403 for an unacceptable Tenant-Acid. */
-export function createTenancyResolver(identity: IdentityService): (request: FastifyRequest) => Promise<void> {
-  return async function resolveWorkspace(request) {
+/**
+ * Sets request.workspaceId for an authenticated COM request; throws 400/403 for an unacceptable Tenant-Acid.
+ * Settles without a promise when there is no Tenant-Acid (every non-MSP call).
+ */
+export function createTenancyResolver(identity: IdentityService): (request: FastifyRequest) => void | Promise<void> {
+  async function enterTenant(request: FastifyRequest, principal: Principal, tenant: string): Promise<void> {
+    if (principal.homeWorkspaceKind !== 'MSP' || !(await identity.isActiveTenantOf(principal.homeWorkspaceId, tenant))) {
+      throw new ComError('TENANT_FORBIDDEN');
+    }
+    request.workspaceId = tenant.toLowerCase();
+  }
+
+  return function resolveWorkspace(request) {
     const principal = request.principal;
     if (!principal) throw new Error('tenancy resolved before authentication');
     const header = request.headers['tenant-acid'];
@@ -23,9 +34,6 @@ export function createTenancyResolver(identity: IdentityService): (request: Fast
         { type: 'hpe.greenlake.bad_request', issues: [{ source: 'header', subject: 'Tenant-Acid', description: 'must be a UUID' }] },
       ]);
     }
-    if (principal.homeWorkspaceKind !== 'MSP' || !(await identity.isActiveTenantOf(principal.homeWorkspaceId, tenant))) {
-      throw new ComError('TENANT_FORBIDDEN');
-    }
-    request.workspaceId = tenant.toLowerCase();
+    return enterTenant(request, principal, tenant);
   };
 }

@@ -45,8 +45,14 @@ export interface ExternalIssuer {
   emailClaim: string;
 }
 
+function cacheKey(token: string): string {
+  return token.length > 48 ? token.slice(-48) : token;
+}
+
 export class TokenService {
-  private readonly cache = new LRUCache<string, TokenClaims>({ max: 10_000 });
+  // Keyed by the token's last characters (signature bytes), so a lookup hashes a few dozen characters rather
+  // than the whole token on every request; a hit counts only if the whole token is the same.
+  private readonly cache = new LRUCache<string, { token: string; claims: TokenClaims }>({ max: 10_000 });
   private readonly externalKeys: JWTVerifyGetKey | undefined;
 
   private constructor(
@@ -90,17 +96,28 @@ export class TokenService {
       .sign(this.privateKey);
   }
 
+  /** The claims of a token verified before and not yet expired, without waiting; undefined means "call verify". */
+  verifiedBefore(token: string): TokenClaims | undefined {
+    const cached = this.cached(token);
+    return cached && cached.exp > Date.now() / 1000 ? cached : undefined;
+  }
+
+  private cached(token: string): TokenClaims | undefined {
+    const entry = this.cache.get(cacheKey(token));
+    return entry && entry.token === token ? entry.claims : undefined;
+  }
+
   /** Verifies a bearer token; undefined when it is forged, expired, unsigned or otherwise unacceptable. */
   async verify(token: string): Promise<TokenClaims | undefined> {
-    const cached = this.cache.get(token);
+    const cached = this.cached(token);
     const nowSeconds = Date.now() / 1000;
     if (cached) {
       if (cached.exp > nowSeconds) return cached;
-      this.cache.delete(token);
+      this.cache.delete(cacheKey(token));
       return undefined;
     }
     const claims = (await this.verifyOwn(token)) ?? (await this.verifyExternal(token));
-    if (claims) this.cache.set(token, claims);
+    if (claims) this.cache.set(cacheKey(token), { token, claims });
     return claims;
   }
 

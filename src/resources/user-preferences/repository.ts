@@ -118,7 +118,7 @@ export const COMMON_LIST_PROPERTIES: Readonly<Record<string, PropertyDef>> = {
 export type { ListRequest } from '../../query/list-query.ts';
 
 /** The user's own preferences as a page, through the shared filter/sort/paging machinery. */
-export async function listForUser(db: Db, workspaceId: string, userId: string, request: ListRequest, spec: ListSpec): Promise<Page<UserPreference>> {
+export function listForUser(db: Db, workspaceId: string, userId: string, request: ListRequest, spec: ListSpec): Promise<Page<UserPreference>> {
   return listPage(db, {
     from: TABLE,
     scope: { sql: 'workspace_id = ? AND user_id = ?', params: [workspaceId, userId] },

@@ -46,7 +46,7 @@ export class UserPreferenceService {
   ) {}
 
   /** The caller's preference object as a collection of 0 or 1 item, filtered and paged like every list. */
-  async list(ctx: CallContext, request: repo.ListRequest, spec: ListSpec): Promise<Page<UserPreference>> {
+  list(ctx: CallContext, request: repo.ListRequest, spec: ListSpec): Promise<Page<UserPreference>> {
     return repo.listForUser(this.store, ctx.workspaceId, ctx.principal.userId, request, spec);
   }
 

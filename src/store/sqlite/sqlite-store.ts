@@ -28,32 +28,73 @@ function toParam(value: unknown): Param {
   return JSON.stringify(value);
 }
 
+type RowBuilder = (values: unknown[]) => unknown;
+
+interface Prepared {
+  statement: Database.Statement;
+  /** For statements that return rows: builds a row object from the raw column values. */
+  toRow: RowBuilder | undefined;
+  /** Columns toRow was built for; a schema change under a cached `SELECT *` changes the count. */
+  width: number;
+}
+
+/**
+ * A function that turns a raw row into `{ column: value, … }` as one object literal. better-sqlite3 builds row
+ * objects through V8's embedder API, one keyed store per column, which cost more than running the query; a
+ * literal with the same keys in the same order gives the same object at a fraction of that.
+ */
+function rowBuilder(columns: readonly string[]): RowBuilder {
+  // An object literal would read `__proto__` as the prototype: such a row gets its properties defined one by one.
+  if (columns.includes('__proto__')) {
+    return (values) => Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+  }
+  const fields = columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ');
+  return new Function('v', `return { ${fields} };`) as RowBuilder;
+}
+
 class SqliteConnection implements Db {
   readonly dialect = 'sqlite' as const;
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly cache = new Map<string, Prepared>();
   constructor(protected readonly db: Database.Database) {}
 
-  protected statement(sql: string): Database.Statement {
-    let st = this.cache.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
+  protected statement(sql: string): Prepared {
+    let prepared = this.cache.get(sql);
+    if (!prepared) {
+      const statement = this.db.prepare(sql);
+      if (statement.reader) statement.raw(true);
+      prepared = { statement, toRow: undefined, width: 0 };
+      if (statement.reader) this.describeRows(prepared);
       // Bounded so ad-hoc filter SQL cannot grow the cache without limit.
       if (this.cache.size > 500) this.cache.clear();
-      this.cache.set(sql, st);
+      this.cache.set(sql, prepared);
     }
-    return st;
+    return prepared;
+  }
+
+  private describeRows(prepared: Prepared): RowBuilder {
+    const columns = prepared.statement.columns().map((c) => c.name);
+    prepared.width = columns.length;
+    return (prepared.toRow = rowBuilder(columns));
+  }
+
+  private builderFor(prepared: Prepared, first: unknown[] | undefined): RowBuilder {
+    return first && first.length !== prepared.width ? this.describeRows(prepared) : prepared.toRow!;
   }
 
   allSync<T>(sql: string, params: readonly unknown[] = []): T[] {
-    return this.statement(sql).all(...params.map(toParam)) as T[];
+    const prepared = this.statement(sql);
+    const rows = prepared.statement.all(...params.map(toParam)) as unknown[][];
+    return rows.map(this.builderFor(prepared, rows[0])) as T[];
   }
   getSync<T>(sql: string, params: readonly unknown[] = []): T | undefined {
-    return this.statement(sql).get(...params.map(toParam)) as T | undefined;
+    const prepared = this.statement(sql);
+    const row = prepared.statement.get(...params.map(toParam)) as unknown[] | undefined;
+    return (row && this.builderFor(prepared, row)(row)) as T | undefined;
   }
   runSync(sql: string, params: readonly unknown[] = []): RunResult {
-    const st = this.statement(sql);
-    if (!st.reader) return { changes: st.run(...params.map(toParam)).changes };
-    st.all(...params.map(toParam));
+    const { statement } = this.statement(sql);
+    if (!statement.reader) return { changes: statement.run(...params.map(toParam)).changes };
+    statement.all(...params.map(toParam));
     return { changes: 0 };
   }
 
