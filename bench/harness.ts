@@ -46,7 +46,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `opencom serve` on a fresh SQLite database (or DATABASE_URL when given) with fixed credentials. */
-export async function startOpenCom(env: Record<string, string> = {}): Promise<RunningServer & { clientId: string; clientSecret: string }> {
+export async function startOpenCom(env: Record<string, string> = {}): Promise<RunningServer & { clientId: string; clientSecret: string; dbPath: string }> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'opencom-bench-'));
   const clientId = 'bench-client';
@@ -72,6 +72,7 @@ export async function startOpenCom(env: Record<string, string> = {}): Promise<Ru
     base,
     clientId,
     clientSecret,
+    dbPath: join(dir, 'opencom.db'),
     // A 100,000-server database is about 2 GB: never leave one behind.
     stop: async () => {
       await stopChild(child);
@@ -96,6 +97,42 @@ export async function startBaseline(body: string, contentType: string): Promise<
   const base = `http://127.0.0.1:${port}`;
   await waitFor(base, child);
   return { base, stop: () => stopChild(child) };
+}
+
+/**
+ * The floor under any Fastify + SQLite request path: a bare Fastify route that runs one indexed read with
+ * better-sqlite3 on OpenCOM's own database file (read-only, beside the running server) and sends fixed bytes.
+ * No authentication, envelope, serialization or hooks: what OpenCOM adds is the distance from this floor.
+ */
+export async function startSqliteFloor(dbPath: string, sql: string, params: readonly unknown[], body: string): Promise<RunningServer> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'opencom-floor-'));
+  const bodyFile = join(dir, 'body');
+  writeFileSync(bodyFile, body);
+  const script = `
+    const { createRequire } = require('module');
+    const load = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+    const Database = load('better-sqlite3');
+    const db = new Database(${JSON.stringify(dbPath)}, { readonly: true });
+    const read = db.prepare(${JSON.stringify(sql)});
+    const params = ${JSON.stringify(params)};
+    const body = require('fs').readFileSync(${JSON.stringify(bodyFile)});
+    const app = load('fastify')();
+    app.get('/', (request, reply) => {
+      if (read.all(...params).length !== 1) return reply.code(500).send();
+      reply.header('content-type', 'application/json; charset=utf-8').send(body);
+    });
+    app.listen({ port: ${port}, host: '127.0.0.1' });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(base, child);
+  return {
+    base,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function getToken(base: string, clientId: string, clientSecret: string): Promise<string> {

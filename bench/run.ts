@@ -14,5 +14,5 @@ const benchmarks = Object.entries(all)
   .map(([, bench]) => bench);
 
 const results: { name: string; ratio: number }[] = [];
-for (const bench of benchmarks) results.push(await bench(seconds));
+for (const bench of benchmarks) results.push(...[await bench(seconds)].flat());
 for (const r of results) report(r.name, r.ratio);
