@@ -4,7 +4,8 @@
 import type { Db } from '../store/store.ts';
 import { nowTimestamp } from '../store/time.ts';
 import type { ReasonMessage, ResultCode, StoredJob } from './model.ts';
-import { deleteJob, fromRow, JOB_SELECT, saveJob, type JobRow } from './repository.ts';
+import { isTerminal } from './model.ts';
+import { deleteJob, findChildren, fromRow, JOB_SELECT, saveJob, type JobRow } from './repository.ts';
 
 /** How a job ends when something other than its executor ends it. */
 export interface JobEnding {
@@ -67,4 +68,19 @@ export async function changeJob(tx: Db, workspaceId: string, id: string, change:
     return { job: saved, changed: true, deleted };
   }
   throw new Error(`job ${id} kept changing while it was being changed`);
+}
+
+/**
+ * Ends every unfinished child of `parent`, and theirs, as `ending` says (inside the caller's transaction): a
+ * group job ended by hand must not leave its per-server children queued or running. A child's step in flight
+ * is then discarded by the engine, which keeps what it finds ended. Returns the jobs ended.
+ */
+export async function endDescendants(tx: Db, parent: StoredJob, ending: JobEnding): Promise<StoredJob[]> {
+  const ended: StoredJob[] = [];
+  for (const child of await findChildren(tx, parent.workspaceId, parent.id)) {
+    const change = await changeJob(tx, parent.workspaceId, child.id, (current) => (isTerminal(current.state) ? undefined : endedJob(current, ending, nowTimestamp())));
+    if (change?.changed) ended.push(change.job);
+    ended.push(...(await endDescendants(tx, child, ending)));
+  }
+  return ended;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { operationOf, unassign } from '../../resources/groups/groups.fixtures.ts';
 import { TEMPLATE_IDS } from '../templates.ts';
-import { childrenOf, connectedServers, createJob, deviceOf, engineFor, groupWith, jobsOn, postJob, readJob, runAll } from './executors.fixtures.ts';
+import { childrenOf, connectedServers, createJob, deviceOf, engineFor, groupWith, JOBS, jobsOn, postJob, readJob, runAll } from './executors.fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -133,5 +133,32 @@ describe('GroupApplyServerSettings', () => {
       expect(res.body, JSON.stringify(params)).toContain(subject);
     }
     expect(await jobsOn(t, [group.id, member!.id, stranger!.id])).toBe(0);
+  });
+
+  it('a parent ended by hand ends its unfinished children, and starts no more', async () => {
+    const servers = await connectedServers(t, 3);
+    const group = await groupWith(t, 'Ended by hand', [ILO], servers);
+    const h = engineFor(t);
+    const job = await createJob(t, TEMPLATE_IDS.groupApplyServerSettings, 'group', group.id, { redfish_subsystem: 'ILO_SETTINGS', batch_size: 1 });
+    // One step of the parent only: it plans and starts the first batch, whose child has not run yet.
+    const [claimed] = await h.engine.claim(1);
+    expect(claimed?.id).toBe(job.id);
+    await h.engine.runStep(claimed!);
+    const [first] = await childrenOf(t, job.id);
+    expect(first).toMatchObject({ name: 'SetIloSettings', state: 'PENDING' });
+
+    const res = await t.call(t.callers.operatorA, { method: 'PATCH', url: `${JOBS}/${job.id}`, headers: { 'content-type': 'application/merge-patch+json' }, payload: { state: 'ERROR' } });
+    expect(res.statusCode, res.body).toBe(200);
+    await runAll(h);
+
+    expect(await readJob(t, job.id)).toMatchObject({ state: 'ERROR', data: { state_reason_message: { message_id: 'JOB-ENDED-BY-USER' } } });
+    const children = await childrenOf(t, job.id);
+    expect(children).toHaveLength(1);
+    expect(children[0]).toMatchObject({ state: 'ERROR', resultCode: 'FAILURE', data: { state_reason_message: { message_id: 'JOB-PARENT-ENDED-BY-USER' } } });
+    // The child never ran: no member's iLO changed.
+    for (const s of servers) {
+      const read = await h.driver.readIloSettings(deviceOf(t, s));
+      expect(read.ok && (read.value as { AccountService: { MinPasswordLength: number } }).AccountService.MinPasswordLength).not.toBe(14);
+    }
   });
 });

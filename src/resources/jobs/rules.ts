@@ -8,6 +8,16 @@ import type { JobPatch } from './model.ts';
 
 const BY_USER = 'ended by user request';
 
+/** How the unfinished children of a job ended by hand end: failed, naming their parent. */
+export function parentEnding(parent: StoredJob): JobEnding {
+  return {
+    state: 'ERROR',
+    resultCode: 'FAILURE',
+    status: `Error (parent job ${BY_USER})`,
+    reason: { message_id: 'JOB-PARENT-ENDED-BY-USER', message_args: [`Parent job ${parent.id} was ended by a user request`] },
+  };
+}
+
 function ending(state: 'COMPLETE' | 'ERROR'): JobEnding {
   if (state === 'COMPLETE') return { state, resultCode: 'SUCCESS', status: `Complete (${BY_USER})` };
   return {

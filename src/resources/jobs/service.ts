@@ -7,7 +7,7 @@ import type { CallContext } from '../../http/request-context.ts';
 import { runJobEndedByUserHooks } from '../../job-engine/end-hooks.ts';
 import { jobActivity } from '../../job-engine/engine.ts';
 import { findJob } from '../../job-engine/repository.ts';
-import { changeJob } from '../../job-engine/settle.ts';
+import { changeJob, endDescendants } from '../../job-engine/settle.ts';
 import { jobSignals, submitJob } from '../../job-engine/submit.ts';
 import { validateSubmission } from '../../job-engine/validate-submission.ts';
 import type { ListPage, ListRequest } from '../../query/list-query.ts';
@@ -17,7 +17,7 @@ import { nowTimestamp } from '../../store/time.ts';
 import { recordActivity } from '../activities/service.ts';
 import type { JobCreation, JobPatch, StoredJob } from './model.ts';
 import { listJobs, type JobListView } from './repository.ts';
-import { patchedJob } from './rules.ts';
+import { parentEnding, patchedJob } from './rules.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,7 +55,9 @@ export class JobService {
   async patch(ctx: CallContext, id: string, patch: JobPatch, ifMatch?: string | string[]): Promise<StoredJob> {
     if (!UUID.test(id)) throw notFound(id);
     const jobId = id.toLowerCase();
+    const endedChildren: string[] = [];
     const result = await this.store.transaction(async (tx) => {
+      endedChildren.length = 0; // a retried transaction starts over
       const change = await changeJob(tx, ctx.workspaceId, jobId, (current) => {
         checkIfMatch(ifMatch, current.generation);
         return patchedJob(current, patch, nowTimestamp());
@@ -67,6 +69,10 @@ export class JobService {
         if (patch.state) {
           await runJobEndedByUserHooks(tx, job, who);
           await recordActivity(tx, ctx.workspaceId, jobActivity(job, 'JOB_ENDED_BY_USER', `Job ${job.name} ended by user`, `Job ${job.name} was set to ${job.state} by ${who}`));
+          for (const child of await endDescendants(tx, job, parentEnding(job))) {
+            await runJobEndedByUserHooks(tx, child, who);
+            endedChildren.push(child.id);
+          }
         } else if (patch.input?.stopOnRequest) {
           await recordActivity(
             tx,
@@ -78,6 +84,7 @@ export class JobService {
       return change;
     });
     if (result.changed) jobSignals.emit('changed', ctx.workspaceId, jobId);
+    for (const child of endedChildren) jobSignals.emit('changed', ctx.workspaceId, child);
     return result.job;
   }
 }
