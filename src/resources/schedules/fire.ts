@@ -11,7 +11,7 @@ import { findJobTarget, hasJobTargetLookup } from '../../job-engine/targets.ts';
 import { validateSubmission } from '../../job-engine/validate-submission.ts';
 import type { Db } from '../../store/store.ts';
 import { formatMicros, nowTimestamp } from '../../store/time.ts';
-import { parseTargetUri } from '../jobs/targets.ts';
+import { parseTargetUri } from '../jobs/calls.ts';
 import { recordRunActivity, recordScheduleActivity } from './activities.ts';
 import type { Schedule, ScheduleRun } from './model.ts';
 import { nextAfterRun } from './recurrence.ts';

@@ -5,7 +5,7 @@ import { ajvIssues, type AjvIssue } from '../../http/error-handler.ts';
 import type { SubmissionRequest } from '../../job-engine/validate-submission.ts';
 import { formatMicros, toStoredTimestamp } from '../../store/time.ts';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, nominalSeconds, parseDuration } from './interval.ts';
-import { JOB_CALL_URIS, jobCallFor, type JobCall } from './job-call.ts';
+import { JOB_CALL_URIS, jobCallFor, type JobCall } from '../jobs/calls.ts';
 import type { ScheduleOperation, ScheduleTiming, TimingInput } from './model.ts';
 
 const field = (subject: string, description: string): Issue => ({ source: 'field', subject, description });

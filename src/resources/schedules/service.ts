@@ -14,7 +14,7 @@ import type { ListSpec } from '../../query/list-spec.ts';
 import { isUniqueViolation } from '../../store/errors.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { nowTimestamp } from '../../store/time.ts';
-import { parseTargetUri } from '../jobs/targets.ts';
+import { parseTargetUri } from '../jobs/calls.ts';
 import { recordScheduleActivity } from './activities.ts';
 import { formatDuration } from './interval.ts';
 import type { Schedule, ScheduleOperation, SchedulePatch, ScheduleRun, ScheduleSpec, TimingInput } from './model.ts';

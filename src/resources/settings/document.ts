@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Issue } from '../../http/com-error.ts';
 import { coerceLenientBooleans } from '../../http/content-negotiation.ts';
+import { mergePatch } from '../../http/merge-patch.ts';
 import { SETTINGS_KEYS, type SettingCategory, type SettingPayload, type SettingsDocument, type SettingsKey } from './model.ts';
 import { payloadSchema } from './payloads.ts';
 
@@ -30,17 +31,6 @@ export function normalizeKeys(raw: Record<string, unknown>, allowNull: boolean):
     }
   }
   return { doc, issues };
-}
-
-/** RFC 7396: objects merge member by member, null removes, anything else (arrays included) replaces. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return patch;
-  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
 }
 
 export function mergeDocument(current: SettingsDocument, patch: PatchDocument): SettingsDocument {

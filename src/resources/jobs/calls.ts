@@ -1,19 +1,19 @@
-// The calls a schedule can make: a POST that creates a job, through any jobs route a client may name
-// (schedules.md §3) — the /api/compute/v1 alias old payloads use, or a public jobs version under either
-// prefix. The jobs group owns each version's body, mapper and view; this module only says which version a
-// URI names, so a scheduled call is read and answered exactly as that route would read and answer it.
+// The jobs group's routes as other groups may call them without HTTP: a POST that creates a job, through any
+// jobs route a client may name — the /api/compute/v1 alias old payloads use, or a public jobs version under
+// either prefix. Schedules store such calls (schedules.md §3); this is the one module of the jobs group they
+// import, so a scheduled call is read and answered exactly as that route would read and answer it.
 import type { TSchema } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
 import type { ApiScope } from '../../http/api-scope.ts';
 import { makeAjv } from '../../http/validation.ts';
 import type { StoredJob } from '../../job-engine/model.ts';
 import type { SubmissionRequest } from '../../job-engine/validate-submission.ts';
-import { fromLegacyCreate } from '../jobs/legacy.ts';
-import { fromV1, toV1 } from '../jobs/v1/mapper.ts';
-import { JobCreateV1 } from '../jobs/v1/schemas.ts';
-import { toV1beta2 } from '../jobs/v1beta2/mapper.ts';
-import { toV1beta3 } from '../jobs/v1beta3/mapper.ts';
-import { LegacyJobCreateBody } from '../jobs/wire.ts';
+import { fromLegacyCreate } from './legacy.ts';
+import { fromV1, toV1 } from './v1/mapper.ts';
+import { JobCreateV1 } from './v1/schemas.ts';
+import { toV1beta2 } from './v1beta2/mapper.ts';
+import { toV1beta3 } from './v1beta3/mapper.ts';
+import { LegacyJobCreateBody } from './wire.ts';
 
 /** One jobs route as a scheduled call sees it. */
 export interface JobCall {
@@ -57,3 +57,6 @@ export function jobCallFor(method: string, uri: string): JobCall | undefined {
 
 /** The URIs a schedule may call, for messages. */
 export const JOB_CALL_URIS: readonly string[] = [...CALLS.keys()].filter((u) => !u.startsWith('/compute-ops/'));
+
+/** How a job body's resourceUri names its target; schedules read the same URIs. */
+export { parseTargetUri } from './targets.ts';
