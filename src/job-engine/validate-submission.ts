@@ -67,9 +67,10 @@ function targetIssues(request: SubmissionRequest, template: JobTemplate): Issue[
   return [{ source: 'field', subject: fields.resourceType, description: `${template.name} runs on ${accepted}, not on ${collectionOf(target.type)}` }];
 }
 
-/** Executors speak v1 (`resourceId`, `jobParams.devices`); the client may have sent `resourceUri` and `data.devices`. */
+/** Executors speak v1 (`jobTemplate`, `resourceId`, `jobParams.devices`); the client may have sent `jobTemplateUri`, `resourceUri` and `data.devices`. */
 export function inClientTerms(issues: readonly Issue[], fields: SubmissionFields): Issue[] {
   return issues.map((i) => {
+    if (i.subject === 'jobTemplate') return { ...i, subject: fields.template };
     if (i.subject === 'resourceId') return { ...i, subject: fields.resourceId };
     if (i.subject === 'resourceType') return { ...i, subject: fields.resourceType };
     if (i.subject === 'jobParams' || i.subject.startsWith('jobParams.')) return { ...i, subject: fields.params + i.subject.slice('jobParams'.length) };

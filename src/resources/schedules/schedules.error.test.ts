@@ -59,7 +59,7 @@ describe('creating', () => {
       ['operation.body.resourceUri', { operation: operation({ jobTemplateUri: TEMPLATE_IDS.powerOn }) }],
       // What POST /jobs refuses, a schedule refuses too, under operation.body.
       ['operation.body.jobTemplateUri', { operation: operation({ ...powerOnBody(server), jobTemplateUri: '/api/compute/v1/job-templates/00000000-0000-4000-8000-000000000000' }) }],
-      ['operation.body.jobTemplateUri', { operation: operation({ ...powerOnBody(server), jobTemplateUri: '9310319e-7b7f-41ba-8b24-8b34eed1ca62' }) }],
+      ['operation.body.jobTemplateUri', { operation: operation({ ...powerOnBody(server), jobTemplateUri: 'cf4f929b-d44a-4a90-93a9-820955458fd4' /* SetIloSettings: a group job's child only */ }) }],
       ['operation.body.resourceUri', { operation: operation({ ...powerOnBody(server), resourceUri: '/api/compute/v1/servers/P00000-B21+NOSUCHSERVER' }) }],
       ['operation.body.resourceUri', { operation: operation({ ...powerOnBody(server), resourceUri: '/api/compute/v1/nothing/x' }) }],
       ['operation.body.resourceUri', { operation: operation({ ...powerOnBody(server), jobTemplateUri: TEMPLATE_IDS.groupFirmwareUpdate }) }],
