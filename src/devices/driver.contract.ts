@@ -1,6 +1,10 @@
 // One behaviour suite every DeviceDriver must pass (the simulator now, the Redfish driver next). The
-// harness gives a driver with two devices: `on` (powered on, iLO 6 1.62) and `off` (powered off).
+// harness gives a driver with two devices: `on` (powered on, iLO 6 1.62) and `off` (powered off), each with
+// at least one NIC port cabled to a switch that sends LLDP.
 import { describe, expect, it } from 'vitest';
+import { osInstallContract } from './driver.contract.os-install.ts';
+import { securityContract } from './driver.contract.security.ts';
+import { storageContract } from './driver.contract.storage.ts';
 import type { DeviceDriver, DeviceRef } from './driver.ts';
 
 export interface ContractHarness {
@@ -16,6 +20,10 @@ export interface ContractHarness {
 
 export function runDriverContract(name: string, make: () => Promise<ContractHarness>): void {
   describe(`DeviceDriver contract: ${name}`, () => {
+    storageContract(make);
+    osInstallContract(make);
+    securityContract(make);
+
     it('reports status, and NOT_FOUND for a device it does not know', async () => {
       const h = await make();
       const status = await h.driver.readStatus(h.on);
@@ -133,6 +141,60 @@ export function runDriverContract(name: string, make: () => Promise<ContractHarn
       expect((await h.driver.power(h.off, 'GracefulRestart')).ok).toBe(true);
       await h.settle();
       expect(await h.driver.readBiosSettings(h.off)).toEqual({ ok: true, value: { attributes: { ...defaults, AdminEmail: 'ops@example.net' }, pending: {}, resetPending: false } });
+    });
+
+    it('reads NIC ports with their link and LLDP neighbor, which only a powered host has', async () => {
+      const h = await make();
+      const on = await h.driver.readNetworkPorts(h.on);
+      expect(on.ok).toBe(true);
+      if (!on.ok) return;
+      const linked = on.value.filter((p) => p.linkStatus === 'LinkUp');
+      expect(linked.length).toBeGreaterThan(0);
+      for (const p of on.value) expect(p.macAddress).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+      for (const p of linked) {
+        expect(p.currentSpeedGbps).toBeGreaterThan(0);
+        expect(p.lldpNeighbor).toMatchObject({ systemName: expect.stringMatching(/.+/), portId: expect.stringMatching(/.+/) });
+      }
+      const off = await h.driver.readNetworkPorts(h.off);
+      expect(off.ok && off.value.length > 0 && off.value.every((p) => p.linkStatus !== 'LinkUp' && p.lldpNeighbor === null && p.currentSpeedGbps === null)).toBe(true);
+      expect((await h.driver.power(h.off, 'On')).ok).toBe(true);
+      await h.settle();
+      const booted = await h.driver.readNetworkPorts(h.off);
+      expect(booted.ok && booted.value.some((p) => p.linkStatus === 'LinkUp' && p.lldpNeighbor !== null)).toBe(true);
+    });
+
+    it('keeps the iLO event log and the IML, logging what the BMC did', async () => {
+      const h = await make();
+      const iml = await h.driver.readLogEntries(h.on, 'IML');
+      expect(iml.ok).toBe(true);
+      const before = await h.driver.readLogEntries(h.on, 'IEL');
+      expect(before.ok).toBe(true);
+      if (!before.ok) return;
+      for (const e of before.value) expect(e).toMatchObject({ id: expect.any(String), created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), severity: expect.stringMatching(/^(OK|Warning|Critical)$/) });
+      expect((await h.driver.power(h.on, 'ForceOff')).ok).toBe(true);
+      const after = await h.driver.readLogEntries(h.on, 'IEL');
+      expect(after.ok && after.value.length).toBe(before.value.length + 1);
+      expect(after.ok && after.value.at(-1)?.message).toMatch(/power/i);
+    });
+
+    it('exports the Active Health System log as a file covering the days asked for', async () => {
+      const h = await make();
+      const week = await h.driver.exportAhsLog(h.on, 7);
+      expect(week).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/\.ahs$/), sizeBytes: expect.any(Number) } });
+      const day = await h.driver.exportAhsLog(h.on, 1);
+      if (!week.ok || !day.ok) return;
+      expect(day.value.sizeBytes).toBeGreaterThan(0);
+      expect(week.value.sizeBytes).toBeGreaterThan(day.value.sizeBytes);
+      expect(Date.parse(week.value.to) - Date.parse(week.value.from)).toBe(7 * 86_400_000);
+      expect(await h.driver.exportAhsLog(h.on, 0)).toMatchObject({ ok: false, reason: 'REFUSED' });
+    });
+
+    it('answers UNREACHABLE for ports, logs and AHS while the BMC does not answer', async () => {
+      const h = await make();
+      await h.fault(h.on, 'unreachable', true);
+      expect(await h.driver.readNetworkPorts(h.on)).toMatchObject({ ok: false, reason: 'UNREACHABLE' });
+      expect(await h.driver.readLogEntries(h.on, 'IML')).toMatchObject({ ok: false, reason: 'UNREACHABLE' });
+      expect(await h.driver.exportAhsLog(h.on, 1)).toMatchObject({ ok: false, reason: 'UNREACHABLE' });
     });
   });
 }

@@ -69,6 +69,54 @@ export interface TaskStatus {
   results?: { name: string; version: string; status: 'OK' | 'FAILED' | 'SKIPPED' | 'NOT_UPDATED' }[];
 }
 
+/** Redfish Volume.RAIDType values a storage controller builds. */
+export type RaidType = 'RAID0' | 'RAID1' | 'RAID1Triple' | 'RAID10' | 'RAID10Triple' | 'RAID5' | 'RAID50' | 'RAID6' | 'RAID60';
+
+/** A physical drive behind a storage controller (Redfish Drive: MediaType, Protocol, CapacityBytes). */
+export interface StorageDrive {
+  id: string;
+  name: string;
+  mediaType: 'HDD' | 'SSD';
+  protocol: 'SAS' | 'SATA' | 'NVMe';
+  capacityBytes: number;
+}
+
+/** A logical volume (Redfish Volume); `Initializing` while the controller builds it (Volume.Operations). */
+export interface StorageVolume {
+  id: string;
+  name: string;
+  raidType: RaidType;
+  capacityBytes: number;
+  /** Drive ids (Links.Drives) and dedicated spares (Links.DedicatedSpareDrives). */
+  drives: string[];
+  spareDrives: string[];
+  state: 'Enabled' | 'Initializing';
+  percentComplete: number;
+}
+
+/** A storage controller with its drives and volumes (Redfish Storage/{id}, its StorageControllers, Drives, Volumes). */
+export interface StorageController {
+  id: string;
+  name: string;
+  model: string;
+  supportedRaidTypes: RaidType[];
+  drives: StorageDrive[];
+  volumes: StorageVolume[];
+}
+
+/** What a Volume POST to Storage/{id}/Volumes carries. */
+export interface VolumeRequest {
+  name: string;
+  raidType: RaidType;
+  /** null: all the capacity the drives give. */
+  capacityBytes: number | null;
+  drives: string[];
+  spareDrives: string[];
+  readCachePolicy?: 'ReadAhead' | 'AdaptiveReadAhead' | 'Off';
+  writeCachePolicy?: 'ProtectedWriteBack' | 'UnprotectedWriteBack' | 'WriteThrough' | 'Off';
+  ioPerfModeEnabled?: boolean;
+}
+
 /** Something that happened on a device on its own (Redfish events / polling differences). */
 export type DeviceEvent =
   | { kind: 'power'; device: DeviceRef; powerState: DeviceStatus['powerState']; outOfBand: boolean; at: string }
@@ -86,6 +134,124 @@ export type DeviceEvent =
       ioBusUtilization: number | null;
       cpuInterconnectUtilization: number | null;
     };
+
+/** What the port's link partner announces over LLDP (Redfish Port.Ethernet.LLDPReceive). */
+export interface LldpNeighbor {
+  chassisId: string;
+  /** The switch's name (SystemName). */
+  systemName: string;
+  /** The switch port the server port is cabled to (PortId), e.g. `1/1/17`. */
+  portId: string;
+  /** Model and firmware as the switch describes itself (SystemDescription). */
+  systemDescription: string;
+  managementAddressIPv4: string | null;
+}
+
+/** A network adapter port (Chassis/…/NetworkAdapters/{id}/Ports/{id}) with the MAC the host uses on it. */
+export interface NetworkPort {
+  adapterId: string;
+  adapterName: string;
+  portId: string;
+  macAddress: string;
+  /** Redfish Port.LinkStatus. */
+  linkStatus: 'LinkUp' | 'LinkDown' | 'NoLink';
+  /** Null while the link is down. */
+  currentSpeedGbps: number | null;
+  /** Null when nothing was received (link down, or the switch does not send LLDP). */
+  lldpNeighbor: LldpNeighbor | null;
+}
+
+/** The BMC's logs: the iLO Event Log (Managers/1/LogServices/IEL) and the Integrated Management Log (Systems/1/LogServices/IML). */
+export type LogService = 'IEL' | 'IML';
+
+/** A Redfish LogEntry, oldest first in a log. */
+export interface LogEntry {
+  id: string;
+  created: string;
+  severity: 'OK' | 'Warning' | 'Critical';
+  message: string;
+}
+
+/** An Active Health System log the BMC exported as a file (HPE's .ahs download). */
+export interface AhsLogFile {
+  fileName: string;
+  sizeBytes: number;
+  /** The period the file covers. */
+  from: string;
+  to: string;
+}
+
+/** One parameter of the iLO security dashboard (Managers/1/SecurityService/SecurityDashboard/SecurityParams/{Id}, HpeiLOSecurityParam). */
+export interface SecurityParam {
+  id: string;
+  name: string;
+  /** Whether the parameter's state is a risk; `Ignore` does not change it, only whether it counts. */
+  securityStatus: 'Ok' | 'Risk';
+  state: 'On' | 'Off' | 'Enabled' | 'Disabled' | 'Failed' | 'Ok' | 'Insufficient' | 'Repaired' | 'True' | 'False';
+  ignore: boolean;
+  /** Empty when the iLO gives none (iLO 5 explains a parameter and what to do only while it is at risk). */
+  description: string;
+  recommendedAction: string;
+}
+
+/** The iLO security dashboard (HpeiLOSecurityDashboard): `Ignored` when every parameter at risk is ignored. */
+export interface SecurityDashboard {
+  overallSecurityStatus: 'Ok' | 'Risk' | 'Ignored';
+  params: SecurityParam[];
+}
+
+/**
+ * What a server sees of its SAN: the host as its operating system names itself (Systems/1 Oem.Hpe.HostOS), the
+ * Fibre Channel initiators of its HBAs, and the array volumes presented to them with the array's host group.
+ */
+export interface ExternalStorageConnections {
+  hostName: string;
+  /** As the host OS reports it, e.g. `VMware ESXi`. */
+  osName: string;
+  initiators: { adapter: string; wwpn: string }[];
+  volumes: { lun: number; name: string; array: string; hostGroup: { id: string; name: string } }[];
+}
+
+/** The iLO's virtual media devices: Managers/1/VirtualMedia/2 (CD/DVD) and Managers/1/VirtualMedia/1 (floppy / USB stick). */
+export type VirtualMediaSlot = 'CD' | 'USBStick';
+
+/** One virtual media device (Redfish VirtualMedia: Image, Inserted). */
+export interface VirtualMediaState {
+  slot: VirtualMediaSlot;
+  /** The URL the BMC serves the media from; null when nothing is inserted. */
+  image: string | null;
+  inserted: boolean;
+}
+
+/** Systems/1 Boot override (BootSourceOverrideTarget, BootSourceOverrideEnabled); a `Once` override is consumed by the next boot. */
+export interface BootOverride {
+  target: 'None' | 'Cd' | 'Usb' | 'Hdd' | 'Pxe';
+  enabled: 'Disabled' | 'Once' | 'Continuous';
+}
+
+/** The host operating system as its management agent reports it to the BMC (iLO: Systems/1 HostName and the AMS host OS facts). */
+export interface HostOs {
+  hostname: string | null;
+  osName: string | null;
+  osVersion: string | null;
+  osDescription: string | null;
+  /** AMS OS type number (16 RHEL, 17 SLES, 33 ESXi, 35 Windows Server, 36 Ubuntu). */
+  osType: number | null;
+}
+
+/** What the host is doing, as far as the BMC can tell. */
+export interface HostState {
+  /**
+   * `Installing`: booted from virtual media, an installer runs; `InstallFailed`: the installer stopped with an
+   * error; `NoBootableDevice`: POST found nothing to boot; `OSRunning`: the installed OS runs and reports itself.
+   */
+  activity: 'Off' | 'POST' | 'Installing' | 'InstallFailed' | 'NoBootableDevice' | 'OSRunning';
+  /** The installer's or POST's last message, when there is one. */
+  message: string | null;
+  bootOverride: BootOverride;
+  /** Reported by the running OS only; null otherwise. */
+  os: HostOs | null;
+}
 
 export interface DeviceDriver {
   readonly kind: 'simulator' | 'redfish';
@@ -110,6 +276,40 @@ export interface DeviceDriver {
   applyBiosSettings(device: DeviceRef, attributes: Record<string, BiosValue>): Promise<Outcome<void>>;
   /** Bios.ResetBios: drops pending attributes; the next boot restores the BIOS defaults (then applies what is pending by then). */
   resetBios(device: DeviceRef): Promise<Outcome<void>>;
+  /** Every network adapter port with its link and LLDP neighbor (NetworkAdapters/Ports + EthernetInterfaces). */
+  readNetworkPorts(device: DeviceRef): Promise<Outcome<NetworkPort[]>>;
+  /** The entries of one BMC log, oldest first. */
+  readLogEntries(device: DeviceRef, log: LogService): Promise<Outcome<LogEntry[]>>;
+  /** Exports the Active Health System log of the last `days` days as a file. */
+  exportAhsLog(device: DeviceRef, days: number): Promise<Outcome<AhsLogFile>>;
+  /** The server's storage controllers with their drives and volumes. */
+  readStorage(device: DeviceRef): Promise<Outcome<StorageController[]>>;
+  /**
+   * POSTs a Volume; the controller then initializes it for a while (its progress shows in `readStorage`).
+   * REFUSED when the controller cannot build it (drives in use, too few for the RAID type, capacity too large).
+   */
+  createVolume(device: DeviceRef, controllerId: string, request: VolumeRequest): Promise<Outcome<{ volumeId: string }>>;
+  /** DELETEs a volume; its drives become free at once. */
+  deleteVolume(device: DeviceRef, controllerId: string, volumeId: string): Promise<Outcome<void>>;
+  /** The iLO security dashboard; each parameter's status follows the setting it watches. */
+  readSecurityDashboard(device: DeviceRef): Promise<Outcome<SecurityDashboard>>;
+  /** PATCHes one dashboard parameter's `Ignore`; NOT_FOUND when the iLO has no parameter with that id. */
+  setSecurityParamIgnore(device: DeviceRef, paramId: string, ignore: boolean): Promise<Outcome<void>>;
+  /** The server's SAN connections; null when no external volume is presented to it. */
+  readExternalStorage(device: DeviceRef): Promise<Outcome<ExternalStorageConnections | null>>;
+  /** The virtual media devices and what each holds. */
+  readVirtualMedia(device: DeviceRef): Promise<Outcome<VirtualMediaState[]>>;
+  /**
+   * VirtualMedia.InsertMedia with an image URL (http or https). REFUSED when the BMC cannot reach the image, or
+   * the slot holds another image (eject it first); inserting the image already there succeeds.
+   */
+  insertVirtualMedia(device: DeviceRef, slot: VirtualMediaSlot, imageUrl: string): Promise<Outcome<void>>;
+  /** VirtualMedia.EjectMedia; ejecting an empty slot succeeds. */
+  ejectVirtualMedia(device: DeviceRef, slot: VirtualMediaSlot): Promise<Outcome<void>>;
+  /** PATCHes Systems/1 Boot; takes effect at the next boot. */
+  setBootOverride(device: DeviceRef, override: BootOverride): Promise<Outcome<void>>;
+  /** What the host runs: POST, an installer booted from virtual media, or its OS (with the OS's own report). */
+  readHost(device: DeviceRef): Promise<Outcome<HostState>>;
   /** Events the device raises by itself; returns an unsubscribe function. */
   onEvent(listener: (event: DeviceEvent) => void): () => void;
 }

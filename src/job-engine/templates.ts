@@ -214,7 +214,8 @@ const ROWS: readonly Row[] = [
     id: 'c708eb57-235d-4ea8-9e21-8ceea2438773',
     name: 'GroupApplyInternalStorageSettings',
     description: 'Group Apply Internal Storage Settings (earlier template id)',
-    on: 'group',
+    // On a group it is the job itself (clients list this id); on a server, the per-server child OpenCOM creates.
+    on: ['group', 'server'],
     public: false,
     params: Type.Object({
       devices: Type.Optional(devices),
@@ -227,6 +228,20 @@ const ROWS: readonly Row[] = [
   { id: 'cf4f929b-d44a-4a90-93a9-820955458fd4', name: 'SetIloSettings', description: 'Apply iLO settings to a server', on: 'server', public: false },
   { id: '2626e682-7bd4-40e3-b93a-745133deecd2', name: 'SppUpdate', description: 'Service Pack for ProLiant update (old)', on: 'server', public: false },
   { id: '7983f2de-1ea7-4399-91ec-62d3647409e0', name: 'GroupAddActions', description: 'Group add actions (old)', on: 'group', public: false },
+  // OpenCOM's own: the per-server child of GroupOSInstallation. HPE publishes no template for it; only its
+  // parent creates it (its executor refuses API creation).
+  {
+    id: 'c1e08e3e-f9f5-408e-9f16-62f75f2e82f9',
+    name: 'ServerOSInstallation',
+    description: 'Install an operating system on a server from its group OS setting',
+    on: 'server',
+    public: false,
+    params: Type.Object({
+      setting_id: Type.String({ minLength: 1, description: 'The OS setting whose image is installed' }),
+      group_id: Type.String({ minLength: 1 }),
+      os_completion_timeout_min: Type.Integer({ minimum: 60, maximum: 720 }),
+    }),
+  },
   // OpenCOM's own: POST /servers answers with a job (servers.md §4.4) but HPE publishes no template for it.
   // Created only by that POST (its executor refuses API creation); the server id is its target once known.
   {
@@ -283,4 +298,5 @@ export const TEMPLATE_IDS = {
   powerOn: '0cbb2377-1834-488d-840c-d5bf788c34fb',
   powerOff: 'd0c13b58-748c-461f-9a61-c0c5c71f1bb4',
   addCredentialServer: '1d1b5d7d-56ec-43eb-b229-3b22eb90f506',
+  serverOsInstallation: 'c1e08e3e-f9f5-408e-9f16-62f75f2e82f9',
 } as const;

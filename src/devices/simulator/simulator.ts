@@ -21,13 +21,36 @@ import {
   type Outcome,
   type PowerAction,
   type TaskStatus,
+  type AhsLogFile,
+  type LogEntry,
+  type LogService,
+  type NetworkPort,
 } from '../driver.ts';
+import { ahsFile, appendLog, healthMessage, healthSeverity, powerMessage, seedLogs, type SimLogs } from './simulated-logs.ts';
+import type { StorageController, VolumeRequest } from '../driver.ts';
+import { controllersFrom, createVolume, deleteVolume, storageView, type SimController, type StorageSeed } from './storage.ts';
+import { portsFromSeed, portView, type SeedNetworkAdapter, type SimPort } from './simulated-network.ts';
+import type { BootOverride, HostOs, HostState, VirtualMediaSlot, VirtualMediaState } from '../driver.ts';
+import { bootHost, ejectMedia, hostFromSeed, insertMedia, readHostState, readMedia, setOverride, type SimHostBoot } from './simulated-host.ts';
+import type { ExternalStorageConnections, SecurityDashboard } from '../driver.ts';
+import { defaultExternalStorage } from './simulated-external-storage.ts';
+import { isSecurityParamId, securityDashboard, securityParamId } from './simulated-security.ts';
 
 /** What a simulated device starts from. */
 export interface DeviceSeed {
   status: DeviceStatus;
   firmware: FirmwareComponent[];
   iloSettings?: Record<string, unknown>;
+  /** Storage controllers as the server's storage inventory lists them. */
+  storage?: StorageSeed[];
+  /** Network adapters and what their ports are cabled to; none when the inventory lists no NIC. */
+  network?: SeedNetworkAdapter[];
+  /** Names the exported AHS file; taken from the server id (productId+serialNumber) when absent. */
+  serialNumber?: string;
+  /** The host OS as the store knows it (the server's `host`): the SAN host is named after it, and an OS installation replaces it. */
+  host?: HostOs;
+  /** Security dashboard parameters (by name) the user chose to ignore; the iLO keeps that choice across restarts. */
+  ignoredSecurityParams?: string[];
 }
 
 /** Faults a test can switch on for one device. */
@@ -54,6 +77,15 @@ interface SimDevice {
   bios: BiosSettings;
   tasks: Map<string, SimTask>;
   faults: Set<Fault>;
+  /** Virtual media, boot override, the OS on disk and a running installer. */
+  hostBoot: SimHostBoot;
+  storage: SimController[];
+  ports: SimPort[];
+  logs: SimLogs;
+  serialNumber: string;
+  /** Ids of the security dashboard parameters marked Ignore. */
+  ignoredSecurityParams: Set<string>;
+  externalStorage: ExternalStorageConnections | null;
 }
 
 /** Simulated minutes per firmware component, and for the reboot that applies them; staging only downloads. */
@@ -191,6 +223,13 @@ export class SimulatorDriver implements DeviceDriver {
         bios: { attributes: { ...DEFAULT_BIOS }, pending: {}, resetPending: false },
         tasks: new Map(),
         faults: new Set(),
+        hostBoot: hostFromSeed(ref.serverId, seed.host),
+        storage: controllersFrom(seed.storage ?? []),
+        ports: portsFromSeed(seed.network ?? []),
+        logs: seedLogs(this.clock.now(), { ...seed.status, powerState }, seed.firmware),
+        serialNumber: seed.serialNumber ?? ref.serverId.split('+').at(-1) ?? ref.serverId,
+        ignoredSecurityParams: new Set((seed.ignoredSecurityParams ?? []).flatMap((name) => securityParamId(name) ?? [])),
+        externalStorage: defaultExternalStorage(ref.serverId, seed.host),
       };
       this.devices.set(this.key(ref), d);
     }
@@ -217,8 +256,14 @@ export class SimulatorDriver implements DeviceDriver {
     if (!d) return undefined;
     if (change.powerState) d.transition = undefined; // an out-of-band change overrides one under way
     const boots = change.powerState === 'ON' && d.status.powerState !== 'ON';
+    if (change.powerState && change.powerState !== d.status.powerState && (change.powerState === 'ON' || change.powerState === 'OFF')) {
+      appendLog(d.logs, 'IEL', this.clock.now(), 'OK', powerMessage(change.powerState, false));
+    }
+    if (change.health && change.health !== d.status.health && (change.health === 'WARNING' || change.health === 'CRITICAL')) {
+      appendLog(d.logs, 'IML', this.clock.now(), healthSeverity(change.health), healthMessage(change.health));
+    }
     d.status = { ...d.status, ...change };
-    if (boots) this.boot(d);
+    if (boots) this.boot(d, this.clock.now());
     return { ...d.status };
   }
 
@@ -243,14 +288,16 @@ export class SimulatorDriver implements DeviceDriver {
 
   private settlePower(d: SimDevice): void {
     if (!d.transition) return;
-    const { target, boots } = d.transition;
+    const { target, boots, dueAt } = d.transition;
     d.status.powerState = target;
     d.transition = undefined;
-    if (boots) this.boot(d);
+    // Settled late (on a read), the server still booted when the transition ended, not when it was read.
+    if (boots) this.boot(d, Math.min(dueAt, this.clock.now()));
   }
 
   /** POST applies what the BIOS was asked for: the defaults first when a reset is pending, then the pending attributes. */
-  private boot(d: SimDevice): void {
+  private boot(d: SimDevice, at: number): void {
+    bootHost(d.hostBoot, at, this.clock.factor, d.faults.has('slow'));
     const { bios } = d;
     if (!bios.resetPending && Object.keys(bios.pending).length === 0) return;
     d.bios = { attributes: { ...(bios.resetPending ? DEFAULT_BIOS : bios.attributes), ...bios.pending }, pending: {}, resetPending: false };
@@ -270,6 +317,7 @@ export class SimulatorDriver implements DeviceDriver {
     const target: DeviceStatus['powerState'] = action === 'On' || action.endsWith('Restart') || action === 'PowerCycle' ? 'ON' : action === 'Nmi' ? status.powerState : 'OFF';
     if (action === 'On' && status.powerState === 'ON') return refused('REFUSED', 'The server is already powered on');
     if ((action === 'ForceOff' || action === 'GracefulShutdown') && status.powerState === 'OFF') return refused('REFUSED', 'The server is already powered off');
+    appendLog(d.value.logs, 'IEL', this.clock.now(), 'OK', action === 'Nmi' ? 'Virtual NMI selected.' : powerMessage(target, status.powerState !== 'OFF'));
     status.powerState = target === 'ON' ? (status.powerState === 'OFF' ? 'POWERING_ON' : 'RESET') : 'POWERING_OFF';
     const transition = { target, dueAt: this.clock.now() + this.clock.realDuration(POWER_TRANSITION_MS), boots: target === 'ON' && action !== 'Nmi' };
     d.value.transition = transition;
@@ -367,7 +415,10 @@ export class SimulatorDriver implements DeviceDriver {
       const f = d.firmware.find((x) => x.name === c.name);
       if (!f) continue;
       const cmp = compareVersions(c.version, f.version);
-      if (cmp === null || cmp > 0 || (cmp < 0 && task.request.downgrade)) f.version = c.version;
+      if (cmp === null || cmp > 0 || (cmp < 0 && task.request.downgrade)) {
+        f.version = c.version;
+        appendLog(d.logs, 'IEL', task.startedAt + this.clock.realDuration(task.durationMs), 'OK', `Firmware flashed (${f.name} ${f.version})`);
+      }
     }
   }
 
@@ -400,5 +451,112 @@ export class SimulatorDriver implements DeviceDriver {
     if (!d.ok) return d;
     d.value.bios = { ...d.value.bios, pending: {}, resetPending: true };
     return ok(undefined);
+  }
+
+  async readVirtualMedia(ref: DeviceRef): Promise<Outcome<VirtualMediaState[]>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(readMedia(d.value.hostBoot)) : d;
+  }
+
+  async insertVirtualMedia(ref: DeviceRef, slot: VirtualMediaSlot, imageUrl: string): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    return d.ok ? insertMedia(d.value.hostBoot, slot, imageUrl) : d;
+  }
+
+  async ejectVirtualMedia(ref: DeviceRef, slot: VirtualMediaSlot): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    ejectMedia(d.value.hostBoot, slot);
+    return ok(undefined);
+  }
+
+  async setBootOverride(ref: DeviceRef, override: BootOverride): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    return d.ok ? setOverride(d.value.hostBoot, override) : d;
+  }
+
+  async readHost(ref: DeviceRef): Promise<Outcome<HostState>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(readHostState(d.value.hostBoot, d.value.status.powerState, this.clock.now(), this.clock.factor)) : d;
+  }
+
+  async readSecurityDashboard(ref: DeviceRef): Promise<Outcome<SecurityDashboard>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(securityDashboard(d.value.iloSettings, d.value.ignoredSecurityParams)) : d;
+  }
+
+  async setSecurityParamIgnore(ref: DeviceRef, paramId: string, ignore: boolean): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    if (!isSecurityParamId(paramId)) return refused('NOT_FOUND', `the iLO has no security parameter ${paramId}`);
+    if (ignore) d.value.ignoredSecurityParams.add(paramId);
+    else d.value.ignoredSecurityParams.delete(paramId);
+    return ok(undefined);
+  }
+
+  async readExternalStorage(ref: DeviceRef): Promise<Outcome<ExternalStorageConnections | null>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(structuredClone(d.value.externalStorage)) : d;
+  }
+
+  /** Cables a device to a SAN, or takes it off one (tests and the fleet's life use this). */
+  async setExternalStorage(ref: DeviceRef, connections: ExternalStorageConnections | null): Promise<void> {
+    await this.device(ref);
+    const d = this.devices.get(this.key(ref));
+    if (d) d.externalStorage = structuredClone(connections);
+  }
+
+  async readStorage(ref: DeviceRef): Promise<Outcome<StorageController[]>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(storageView(d.value.storage, this.clock.now(), this.clock.factor)) : d;
+  }
+
+  async createVolume(ref: DeviceRef, controllerId: string, request: VolumeRequest): Promise<Outcome<{ volumeId: string }>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    const controller = d.value.storage.find((c) => c.id === controllerId);
+    return controller ? createVolume(controller, request, this.clock.now()) : refused('NOT_FOUND', `no storage controller ${controllerId}`);
+  }
+
+  async deleteVolume(ref: DeviceRef, controllerId: string, volumeId: string): Promise<Outcome<void>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    const controller = d.value.storage.find((c) => c.id === controllerId);
+    return controller ? deleteVolume(controller, volumeId) : refused('NOT_FOUND', `no storage controller ${controllerId}`);
+  }
+
+  async readNetworkPorts(ref: DeviceRef): Promise<Outcome<NetworkPort[]>> {
+    const d = await this.device(ref);
+    return d.ok ? ok(d.value.ports.map((p) => portView(p, d.value.status.powerState))) : d;
+  }
+
+  /** Pulls or plugs back the cable of one port (by MAC); a link lost while the host runs is logged in the IML. */
+  async setPortCabled(ref: DeviceRef, macAddress: string, cabled: boolean): Promise<boolean> {
+    await this.device(ref);
+    const d = this.devices.get(this.key(ref));
+    const port = d?.ports.find((p) => p.macAddress === macAddress.toLowerCase());
+    if (!d || !port) return false;
+    const wasUp = portView(port, d.status.powerState).linkStatus === 'LinkUp';
+    port.cabled = cabled && port.neighbor !== null;
+    const isUp = portView(port, d.status.powerState).linkStatus === 'LinkUp';
+    const where = `(${port.adapterName}, Port ${port.portId})`;
+    if (wasUp && !isUp) appendLog(d.logs, 'IML', this.clock.now(), 'Warning', `Network Adapter Link Down ${where}`);
+    if (!wasUp && isUp) appendLog(d.logs, 'IML', this.clock.now(), 'OK', `Network Adapter Link Up ${where}`);
+    return true;
+  }
+
+  async readLogEntries(ref: DeviceRef, log: LogService): Promise<Outcome<LogEntry[]>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    // A flash whose time has come is in the log, whether or not anyone asked for its task yet.
+    for (const task of d.value.tasks.values()) this.settle(d.value, task);
+    return ok(d.value.logs[log].map((e) => ({ ...e })));
+  }
+
+  async exportAhsLog(ref: DeviceRef, days: number): Promise<Outcome<AhsLogFile>> {
+    const d = await this.device(ref);
+    if (!d.ok) return d;
+    if (!Number.isInteger(days) || days < 1 || days > 365) return refused('REFUSED', `AHS logs cover 1 to 365 days, not ${days}`);
+    return ok(ahsFile(this.key(ref), d.value.serialNumber, this.clock.now(), days, d.value.logs));
   }
 }

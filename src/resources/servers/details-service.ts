@@ -1,9 +1,9 @@
 // Read operations on a server's heavier documents (servers.md §5.3–§5.10), and the log download links.
 // Everything is scoped to the caller's workspace; another workspace's server is 404 like a missing one.
 import { ComError } from '../../http/com-error.ts';
-import type { Store } from '../../store/store.ts';
-import { INVENTORY_CATEGORIES, type Server, type ServerDetails, type ServerInventory } from './model.ts';
-import { findDetails, findServer } from './repository.ts';
+import type { Db, Store } from '../../store/store.ts';
+import { INVENTORY_CATEGORIES, type SecurityParameter, type Server, type ServerDetails, type ServerInventory } from './model.ts';
+import { findDetails, findServer, saveDetailsPart } from './repository.ts';
 import { createLogDownload, findLogDownload } from './log-downloads.ts';
 
 /** A server with its documents; servers added with credentials have none until their first inventory. */
@@ -21,6 +21,21 @@ export function emptyInventory(): ServerInventory {
 
 function emptyDetails(): ServerDetails {
   return { inventory: emptyInventory(), securityParameters: [], torPortMappings: [], externalStorage: null, hasStorageVolume: false };
+}
+
+/** A server's stored documents for jobs that refresh them; undefined when nothing was collected yet. */
+export async function storedDetails(db: Db, workspaceId: string, id: string): Promise<ServerDetails | undefined> {
+  return findDetails(db, workspaceId, id);
+}
+
+/** Stores the security dashboard a job read from the server's iLO (no-op when the server was deleted meanwhile). */
+export async function saveSecurityParameters(db: Db, workspaceId: string, id: string, params: SecurityParameter[]): Promise<void> {
+  if (await findServer(db, workspaceId, id)) await saveDetailsPart(db, workspaceId, id, 'securityParameters', params, emptyDetails());
+}
+
+/** Stores the external storage details a job gathered; null when the server has none (the view answers 404 again). */
+export async function saveExternalStorage(db: Db, workspaceId: string, id: string, storage: ServerDetails['externalStorage']): Promise<void> {
+  if (await findServer(db, workspaceId, id)) await saveDetailsPart(db, workspaceId, id, 'externalStorage', storage, emptyDetails());
 }
 
 function notFound(what: string): ComError {

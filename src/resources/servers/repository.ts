@@ -304,3 +304,20 @@ export async function saveDetails(db: Db, workspaceId: string, serverId: string,
     [workspaceId, serverId, d.inventory, d.securityParameters, d.torPortMappings, d.externalStorage, d.hasStorageVolume],
   );
 }
+
+const DETAIL_COLUMNS = { securityParameters: 'security_parameters', torPortMappings: 'tor_port_mappings', externalStorage: 'external_storage' } as const;
+
+/**
+ * Saves one of a server's documents and leaves the others as stored, so jobs that each read one part of a device
+ * never undo each other; `initial` fills a row that does not exist yet.
+ */
+export async function saveDetailsPart<K extends keyof typeof DETAIL_COLUMNS>(db: Db, workspaceId: string, serverId: string, part: K, value: ServerDetails[K], initial: ServerDetails): Promise<void> {
+  const d = { ...initial, [part]: value };
+  const column = DETAIL_COLUMNS[part];
+  await db.run(
+    `INSERT INTO server_details (workspace_id, server_id, inventory, security_parameters, tor_port_mappings, external_storage, has_storage_volume)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (workspace_id, server_id) DO UPDATE SET ${column} = excluded.${column}`,
+    [workspaceId, serverId, d.inventory, d.securityParameters, d.torPortMappings, d.externalStorage, d.hasStorageVolume],
+  );
+}
