@@ -1,7 +1,8 @@
 // What a simulated server's NICs are cabled to, from what the store knows: the Redfish network adapters of
 // its inventory, and the switch ports of its adapter-to-switch mappings as the switch announces them over LLDP.
 import type { SeedNetworkAdapter } from '../devices/simulator/simulated-network.ts';
-import type { ServerDetails, TorPortMapping } from '../resources/servers/model.ts';
+import type { TorPortMapping } from '../resources/servers/model.ts';
+import type { DeviceFacts } from '../resources/servers/repository.ts';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -22,10 +23,10 @@ function neighborOf(m: TorPortMapping) {
   };
 }
 
-export function networkSeedOf(details: ServerDetails | undefined): SeedNetworkAdapter[] {
-  if (!details) return [];
-  const mappings = new Map(details.torPortMappings.map((m) => [m.portMac.toLowerCase(), m]));
-  return (details.inventory.networkAdapter.data ?? []).flatMap((adapter) => {
+export function networkSeedOf(facts: DeviceFacts | undefined): SeedNetworkAdapter[] {
+  if (!facts) return [];
+  const mappings = new Map(facts.torPortMappings.map((m) => [m.portMac.toLowerCase(), m]));
+  return facts.networkAdapters.flatMap((adapter) => {
     const ports = Array.isArray(adapter['Ports']) ? (adapter['Ports'] as Record<string, unknown>[]) : [];
     const seeded = ports.flatMap((p) => {
       const ethernet = p['Ethernet'] as { AssociatedMACAddresses?: unknown[] } | undefined;

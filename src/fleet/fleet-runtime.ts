@@ -9,7 +9,7 @@ import { SimulatorDriver, type DeviceSeed } from '../devices/simulator/simulator
 import { recordActivity } from '../resources/activities/service.ts';
 import { workspacesWithPendingRegistrations } from '../resources/servers/registration-repository.ts';
 import { completePendingRegistrations } from '../resources/servers/registration-service.ts';
-import { findDetails, findServer } from '../resources/servers/repository.ts';
+import { findDeviceFacts, findServer } from '../resources/servers/repository.ts';
 import type { Store } from '../store/store.ts';
 import { networkSeedOf } from './device-network-seed.ts';
 import { storageSeedOf } from './device-storage-seed.ts';
@@ -215,7 +215,7 @@ async function seedOf(store: Store, workspaceId: string, serverId: string): Prom
   const s = await findServer(store, workspaceId, serverId);
   if (!s) return undefined;
   const health = s.hardware.health?.summary;
-  const details = await findDetails(store, workspaceId, serverId);
+  const facts = await findDeviceFacts(store, workspaceId, serverId);
   return {
     status: {
       powerState: s.hardware.powerState,
@@ -224,10 +224,10 @@ async function seedOf(store: Store, workspaceId: string, serverId: string): Prom
       connected: s.state.connected,
     },
     firmware: s.firmwareInventory ?? [],
-    network: networkSeedOf(details),
-    storage: storageSeedOf(details),
+    network: networkSeedOf(facts),
+    storage: storageSeedOf(facts),
     serialNumber: s.hardware.serialNumber,
     host: s.host ?? undefined,
-    ignoredSecurityParams: (details?.securityParameters ?? []).filter((p) => p.ignore).map((p) => p.name),
+    ignoredSecurityParams: (facts?.securityParameters ?? []).filter((p) => p.ignore).map((p) => p.name),
   };
 }

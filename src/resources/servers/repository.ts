@@ -278,6 +278,35 @@ interface DetailsRow {
   has_storage_volume: unknown;
 }
 
+/** What a device seed needs of a server's stored details: its NICs, storage controllers, switch mappings and security choices. */
+export interface DeviceFacts {
+  networkAdapters: Record<string, unknown>[];
+  storageControllers: Record<string, unknown>[];
+  torPortMappings: ServerDetails['torPortMappings'];
+  securityParameters: ServerDetails['securityParameters'];
+}
+
+/**
+ * The parts of a server's details a simulated device starts from, extracted in SQL: the whole inventory
+ * document is ~13 KB per server and parsing it made creating a thousand devices take a tenth of a second.
+ */
+export async function findDeviceFacts(db: Db, workspaceId: string, serverId: string): Promise<DeviceFacts | undefined> {
+  const part = (path: string) => (db.dialect === 'postgres' ? `inventory #> '{${path.split('.').join(',')}}'` : `json_extract(inventory, '$.${path}')`);
+  const r = await db.get<{ nics: unknown; storage: unknown; security_parameters: unknown; tor_port_mappings: unknown }>(
+    `SELECT ${part('networkAdapter.data')} AS nics, ${part('storage.data')} AS storage, security_parameters, tor_port_mappings
+       FROM server_details WHERE workspace_id = ? AND server_id = ?`,
+    [workspaceId, serverId],
+  );
+  return (
+    r && {
+      networkAdapters: parseJsonOrNull<Record<string, unknown>[]>(r.nics) ?? [],
+      storageControllers: parseJsonOrNull<Record<string, unknown>[]>(r.storage) ?? [],
+      torPortMappings: parseJson(r.tor_port_mappings),
+      securityParameters: parseJson(r.security_parameters),
+    }
+  );
+}
+
 export async function findDetails(db: Db, workspaceId: string, serverId: string): Promise<ServerDetails | undefined> {
   const r = await db.get<DetailsRow>(
     'SELECT inventory, security_parameters, tor_port_mappings, external_storage, has_storage_volume FROM server_details WHERE workspace_id = ? AND server_id = ?',
