@@ -1,8 +1,10 @@
 // "Collect Server log" (CollectServerLog, `collect_ahs_log` default false): reads the iLO Event Log and the
 // Integrated Management Log from the BMC and, when asked, has it export the Active Health System log of the
 // last week. The job's results say what was collected; the server's lastServerLogCollectionAt moves, which
-// is what GET /v1/servers/{id}/download-logs needs to hand out a link.
+// is what GET /v1/servers/{id}/download-logs needs to hand out a link, and the entries are kept (replacing the
+// previous collection's) so that link's archive holds them.
 import type { LogEntry, LogService } from '../../devices/driver.ts';
+import { saveLogCollection } from '../../resources/servers/log-collections.ts';
 import { formatMicros } from '../../store/time.ts';
 import { end, type Executor } from '../executor.ts';
 import { boolParam, changeServer, deviceFailure, deviceOf } from './device.ts';
@@ -44,7 +46,11 @@ export const collectServerLog: Executor = {
         logs: [logSummary('IEL', iel.value), logSummary('IML', iml.value)],
         ahsLog: ahs?.ok ? { fileName: ahs.value.fileName, sizeBytes: ahs.value.sizeBytes, startDate: ahs.value.from, endDate: ahs.value.to } : null,
       },
-      writes: async (tx) => void (await changeServer(tx, job, (s) => ({ ...s, lastServerLogCollectionAt: now }))),
+      writes: async (tx) => {
+        const server = await changeServer(tx, job, (s) => ({ ...s, lastServerLogCollectionAt: now }));
+        // A server deleted while the job ran has nothing to keep the logs with.
+        if (server) await saveLogCollection(tx, job.workspaceId, server.id, { collectedAt: now, iel: iel.value, iml: iml.value, ahsLog: ahs?.ok ? ahs.value : null });
+      },
     });
   },
 };

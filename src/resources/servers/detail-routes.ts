@@ -24,7 +24,8 @@ import {
 } from './detail-schemas.ts';
 import type { ServerDetailsService } from './details-service.ts';
 import { projectInventory, templateIssues } from './inventory-subset.ts';
-import { zipOneFile } from './log-archive.ts';
+import { zipFiles } from './log-archive.ts';
+import { archiveFolder, logArchiveFiles } from './log-archive-files.ts';
 import { IdParams } from './requests.ts';
 
 const tags = ['servers'];
@@ -198,20 +199,12 @@ export function logArchiveRoutes(app: FastifyInstance, details: ServerDetailsSer
     r.get(`/${prefix}/v1/servers/:id/download-logs/:file`, { schema: { hide: true, params: LogArchiveParams } }, async (request, reply) => {
       const token = /^([A-Za-z0-9_-]{16,64})\.zip$/.exec(request.params.file)?.[1];
       if (!token) throw new ComError('NOT_FOUND', 'Download link was not found');
-      const server = await details.logArchive(token, request.params.id);
-      const summary = [
-        'OpenCOM server log archive',
-        `server: ${server.id}`,
-        `serialNumber: ${server.hardware.serialNumber}`,
-        `model: ${server.hardware.model ?? 'unknown'}`,
-        `collectedAt: ${server.lastServerLogCollectionAt}`,
-        '',
-      ].join('\n');
-      const modified = new Date(server.lastServerLogCollectionAt ?? Date.now());
+      const { server, collection } = await details.logArchive(token, request.params.id);
+      const modified = new Date(collection?.collectedAt ?? server.lastServerLogCollectionAt ?? Date.now());
       return reply
         .type('application/zip')
-        .header('content-disposition', `attachment; filename="HPE-${server.hardware.serialNumber}.zip"`)
-        .send(zipOneFile(`HPE-${server.hardware.serialNumber}/summary.txt`, summary, modified));
+        .header('content-disposition', `attachment; filename="${archiveFolder(server)}.zip"`)
+        .send(zipFiles(logArchiveFiles(server, collection), modified));
     });
   }
 }

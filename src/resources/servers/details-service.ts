@@ -4,6 +4,7 @@ import { ComError } from '../../http/com-error.ts';
 import type { Db, Store } from '../../store/store.ts';
 import { INVENTORY_CATEGORIES, type SecurityParameter, type Server, type ServerDetails, type ServerInventory } from './model.ts';
 import { findDetails, findServer, saveDetailsPart } from './repository.ts';
+import { findLogCollection, type ServerLogCollection } from './log-collections.ts';
 import { createLogDownload, findLogDownload } from './log-downloads.ts';
 
 /** A server with its documents; servers added with credentials have none until their first inventory. */
@@ -68,11 +69,14 @@ export class ServerDetailsService {
     });
   }
 
-  /** The archive a link points at; the token is the credential, so an unknown or expired one is 404. */
-  async logArchive(token: string, id: string): Promise<Server> {
+  /**
+   * The archive a link points at: the server and its latest collected logs (none before the first
+   * CollectServerLog). The token is the credential, so an unknown or expired one is 404.
+   */
+  async logArchive(token: string, id: string): Promise<{ server: Server; collection: ServerLogCollection | undefined }> {
     const link = await findLogDownload(this.store, token, id);
     const server = link && (await findServer(this.store, link.workspaceId, id));
     if (!server) throw notFound('Download link');
-    return server;
+    return { server, collection: await findLogCollection(this.store, server.workspaceId, id) };
   }
 }

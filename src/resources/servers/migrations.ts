@@ -1,6 +1,6 @@
 // Servers: the list table (nested objects as JSON, plus copies of the hot filter fields as plain indexed
 // columns), the heavier per-server documents, each user's per-server notification choices, credential-server
-// registrations waiting for their job, and short-lived log download links. Append-only.
+// registrations waiting for their job, short-lived log download links and the latest collected logs. Append-only.
 import type { Migration } from '../../store/store.ts';
 
 export const serverMigrations: Migration[] = [
@@ -133,6 +133,23 @@ export const serverMigrations: Migration[] = [
       'CREATE INDEX servers_generation ON servers (workspace_id, server_generation, created_at, id, generation)',
       'CREATE INDEX servers_subscription ON servers (workspace_id, subscription_state, created_at, id, generation)',
       'CREATE INDEX servers_created ON servers (workspace_id, created_at, id, generation)',
+    ],
+  },
+  {
+    // The entries of a server's latest successful log collection (CollectServerLog), which the
+    // download-logs archive hands out; one row per server, replaced by the next collection.
+    id: 'servers-004',
+    up: (t) => [
+      `CREATE TABLE server_log_collections (
+        workspace_id ${t.text} NOT NULL,
+        server_id ${t.text} NOT NULL,
+        collected_at ${t.timestamp} NOT NULL,
+        iel_entries ${t.json} NOT NULL,
+        iml_entries ${t.json} NOT NULL,
+        ahs_log ${t.json},
+        PRIMARY KEY (workspace_id, server_id),
+        FOREIGN KEY (workspace_id, server_id) REFERENCES servers (workspace_id, id) ON DELETE CASCADE
+      )`,
     ],
   },
 ];
