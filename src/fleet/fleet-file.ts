@@ -6,6 +6,7 @@ import { Value } from '@sinclair/typebox/value';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { HEALTH_STATES, POWER_STATES, SUBSCRIPTION_STATES } from '../resources/servers/model.ts';
+import { stableHash } from '../devices/stable-hash.ts';
 import { PRODUCT_LINES } from './catalog.ts';
 import { generateServer, type GeneratedServer } from './generate-server.ts';
 
@@ -50,9 +51,7 @@ export function readFleetFile(path: string): FleetFile {
 
 /** A stable generator index per serial, so a declared server's generated details never change between starts. */
 function indexOf(serial: string): number {
-  let h = 2166136261;
-  for (const c of serial) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return (h >>> 0) % 1_000_000_000;
+  return stableHash(serial) % 1_000_000_000;
 }
 
 export function generateDeclared(file: FleetFile, workspaceId: string, seed: number, nowMs: number): GeneratedServer[] {

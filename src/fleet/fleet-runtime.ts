@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { acceleratedClock, type Clock } from '../devices/clock.ts';
 import type { DeviceEvent } from '../devices/driver.ts';
 import { SimulatorDriver, type DeviceSeed } from '../devices/simulator/simulator.ts';
+import { stableHash } from '../devices/stable-hash.ts';
 import { recordActivity } from '../resources/activities/service.ts';
 import { workspacesWithPendingRegistrations } from '../resources/servers/registration-repository.ts';
 import { completePendingRegistrations } from '../resources/servers/registration-service.ts';
@@ -174,8 +175,8 @@ export class FleetRuntime {
     for (const [workspaceId, fleet] of this.conditions) {
       for (const c of fleet.slice(0, this.config.telemetryServers)) {
         if (!c.connected) continue;
-        const rng = Random.for(this.config.seed, nowMs / TELEMETRY_PERIOD_MS, hash(c.serverId));
-        const cpu = c.poweredOn ? utilizationAt(nowMs, 20 + (hash(c.serverId) % 50), rng) : 0;
+        const rng = Random.for(this.config.seed, nowMs / TELEMETRY_PERIOD_MS, stableHash(c.serverId));
+        const cpu = c.poweredOn ? utilizationAt(nowMs, 20 + (stableHash(c.serverId) % 50), rng) : 0;
         events.push({
           kind: 'telemetry',
           device: { workspaceId, serverId: c.serverId },
@@ -197,12 +198,6 @@ export class FleetRuntime {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
 }
 
 /** What a simulated device starts from: the server as the store last saw it. */

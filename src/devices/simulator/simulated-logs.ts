@@ -2,6 +2,7 @@
 // about the server, and grow with what happens to the device; the Active Health System log is a file whose
 // name follows iLO's download naming and whose size grows with the period and the events it covers.
 import type { AhsLogFile, DeviceStatus, FirmwareComponent, LogEntry, LogService } from '../driver.ts';
+import { stableHash } from '../stable-hash.ts';
 
 /** iLO keeps a bounded number of entries per log and drops the oldest. */
 const MAX_ENTRIES = 500;
@@ -42,18 +43,12 @@ export function powerMessage(target: DeviceStatus['powerState'], wasOn: boolean)
   return target === 'OFF' ? 'Server power removed.' : wasOn ? 'Server reset.' : 'Server power restored.';
 }
 
-function fnv1a(text: string): number {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
-}
-
 /**
  * The AHS file of the last `days` days, named as iLO names its downloads (HPE_<serial>_<yyyymmdd>.ahs). A
  * ProLiant records about 1.2–2 MB of AHS data a day (steady per server) plus a little per logged event.
  */
 export function ahsFile(serverKey: string, serialNumber: string, nowMs: number, days: number, logs: SimLogs): AhsLogFile {
-  const perDay = 1_200_000 + (fnv1a(serverKey) % 800_000);
+  const perDay = 1_200_000 + (stableHash(serverKey) % 800_000);
   const events = logs.IEL.length + logs.IML.length;
   const to = new Date(nowMs);
   const stamp = to.toISOString().slice(0, 10).replaceAll('-', '');
