@@ -8,6 +8,7 @@ type ChildLoggerFactory = NonNullable<FastifyServerOptions['childLoggerFactory']
 
 type Bindings = Parameters<FastifyBaseLogger['child']>[0];
 type ChildOptions = NonNullable<Parameters<FastifyBaseLogger['child']>[1]>;
+type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 interface LevelAwareLogger extends FastifyBaseLogger {
   isLevelEnabled(level: string): boolean;
@@ -36,23 +37,28 @@ class DeferredChildLogger {
     this.real().level = level;
   }
 
+  /** Logs through the real child once one exists or the level is enabled; otherwise builds nothing. */
+  private write(level: LogLevel, args: unknown[]): void {
+    if (this.#child || this.parent.isLevelEnabled(level)) (this.real()[level] as (...a: unknown[]) => void)(...args);
+  }
+
   fatal(...args: unknown[]): void {
-    if (this.#child || this.parent.isLevelEnabled('fatal')) (this.real().fatal as (...a: unknown[]) => void)(...args);
+    this.write('fatal', args);
   }
   error(...args: unknown[]): void {
-    if (this.#child || this.parent.isLevelEnabled('error')) (this.real().error as (...a: unknown[]) => void)(...args);
+    this.write('error', args);
   }
   warn(...args: unknown[]): void {
-    if (this.#child || this.parent.isLevelEnabled('warn')) (this.real().warn as (...a: unknown[]) => void)(...args);
+    this.write('warn', args);
   }
   info(...args: unknown[]): void {
-    if (this.#child || this.parent.isLevelEnabled('info')) (this.real().info as (...a: unknown[]) => void)(...args);
+    this.write('info', args);
   }
   debug(...args: unknown[]): void {
-    if (this.#child || this.parent.isLevelEnabled('debug')) (this.real().debug as (...a: unknown[]) => void)(...args);
+    this.write('debug', args);
   }
   trace(...args: unknown[]): void {
-    if (this.#child || this.parent.isLevelEnabled('trace')) (this.real().trace as (...a: unknown[]) => void)(...args);
+    this.write('trace', args);
   }
   silent(): void {}
 
