@@ -7,7 +7,6 @@ import { authPlugin } from './http/auth.ts';
 import { comGuardPlugin } from './http/com-guard.ts';
 import { contentNegotiationPlugin } from './http/content-negotiation.ts';
 import { errorHandlerPlugin } from './http/error-handler.ts';
-import { reserveHotShapes } from './http/hidden-classes.ts';
 import { observabilityPlugin } from './http/observability.ts';
 import { deferredChildLoggerFactory } from './http/request-logger.ts';
 import { installSerializers } from './http/serialization.ts';
@@ -29,7 +28,6 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  reserveHotShapes();
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     genReqId: () => randomUUID(),
