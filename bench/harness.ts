@@ -81,22 +81,35 @@ export async function startOpenCom(env: Record<string, string> = {}): Promise<Ru
   };
 }
 
-/** Serves exactly `body` with `contentType` from a bare node:http process: the in-run baseline. */
-export async function startBaseline(body: string, contentType: string): Promise<RunningServer> {
+/**
+ * Runs `script(port, bodyFile)` as a bare node process serving `body` (written to a file it reads at start) on a
+ * free loopback port, and waits until it answers: the in-run references the benchmarks compare against.
+ */
+async function startReference(body: string, script: (port: number, bodyFile: string) => string): Promise<RunningServer> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'opencom-baseline-'));
+  const dir = mkdtempSync(join(tmpdir(), 'opencom-reference-'));
   const bodyFile = join(dir, 'body');
   writeFileSync(bodyFile, body);
-  const script = `
+  const child = spawn(process.execPath, ['-e', script(port, bodyFile)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(base, child);
+  return {
+    base,
+    stop: async () => {
+      await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves exactly `body` with `contentType` from a bare node:http process: the in-run baseline. */
+export function startBaseline(body: string, contentType: string): Promise<RunningServer> {
+  return startReference(body, (port, bodyFile) => `
     const body = require('fs').readFileSync(${JSON.stringify(bodyFile)});
     require('http').createServer((req, res) => {
       res.writeHead(200, { 'content-type': ${JSON.stringify(contentType)}, 'content-length': body.length });
       res.end(body);
-    }).listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(base, child);
-  return { base, stop: () => stopChild(child) };
+    }).listen(${port}, '127.0.0.1');`);
 }
 
 /**
@@ -104,12 +117,8 @@ export async function startBaseline(body: string, contentType: string): Promise<
  * better-sqlite3 on OpenCOM's own database file (read-only, beside the running server) and sends fixed bytes.
  * No authentication, envelope, serialization or hooks: what OpenCOM adds is the distance from this floor.
  */
-export async function startSqliteFloor(dbPath: string, sql: string, params: readonly unknown[], body: string): Promise<RunningServer> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'opencom-floor-'));
-  const bodyFile = join(dir, 'body');
-  writeFileSync(bodyFile, body);
-  const script = `
+export function startSqliteFloor(dbPath: string, sql: string, params: readonly unknown[], body: string): Promise<RunningServer> {
+  return startReference(body, (port, bodyFile) => `
     const { createRequire } = require('module');
     const load = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
     const Database = load('better-sqlite3');
@@ -122,17 +131,7 @@ export async function startSqliteFloor(dbPath: string, sql: string, params: read
       if (read.all(...params).length !== 1) return reply.code(500).send();
       reply.header('content-type', 'application/json; charset=utf-8').send(body);
     });
-    app.listen({ port: ${port}, host: '127.0.0.1' });`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(base, child);
-  return {
-    base,
-    stop: async () => {
-      await stopChild(child);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    app.listen({ port: ${port}, host: '127.0.0.1' });`);
 }
 
 export async function getToken(base: string, clientId: string, clientSecret: string): Promise<string> {
